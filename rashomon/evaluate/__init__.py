@@ -1,0 +1,1 @@
+"""Evaluation on public benchmarks with gold answers (see ../shared/benchmarks)."""

@@ -1,0 +1,185 @@
+"""Date phrases: find them in a clause, keep them as ``DateExpr``, resolve them
+against an anchor (the publication date, or a date line inside the text).
+
+A phrase is kept unresolved when the article has no anchor, so that the
+pipeline can resolve it later against the date of the article's main incident.
+dateparser handles absolute dates; weekday and relative phrases follow our own
+rules because dateparser gets "early hours of Saturday" or "six days after"
+wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import dateparser
+
+from rashomon.extract.numbers import parse_number_word
+from rashomon.model import DateExpr, Mention
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# "October 17, 2020", "Oct. 5", "October 17th"
+MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+# "17 October 2020", "5 Oct"
+DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY_RE})\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+# "10/5/2016", "10/5"
+NUMERIC = re.compile(r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12][0-9]|3[01]|0?[1-9])(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/])")
+# "last Saturday", "early Saturday", "Saturday night", "Monday's shooting"
+WEEKDAY = re.compile(rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>{_WEEKDAY_RE})\b(?!,?\s+{_MONTH_RE})", re.I)
+# "six days after", "two days earlier", "a week before"
+OFFSET = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|earlier|later|ago)\b",
+    re.I,
+)
+SAME_TIME = re.compile(r"\b(?:at|around)\s+(?:around\s+|about\s+)?the\s+same\s+time\b", re.I)
+RELATIVE_WORDS: list[tuple[re.Pattern[str], int, int]] = [
+    # (pattern, days from anchor, precision)
+    (re.compile(r"\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|\bearlier\s+in\s+the\s+day\b", re.I), 0, 1),
+    (re.compile(r"\byesterday\b|\blast\s+night\b|\bthe\s+previous\s+(?:day|night)\b", re.I), -1, 1),
+    (re.compile(r"\bovernight\b", re.I), 0, 2),
+    (re.compile(r"\blast\s+week(?:end)?\b|\bearlier\s+this\s+week\b|\bthis\s+past\s+weekend\b", re.I), -7, 3),
+    (re.compile(r"\bearlier\s+this\s+month\b", re.I), 0, 4),
+]
+# Section date lines inside republished pieces: "(October 17, 2020) —"
+SECTION_DATE = re.compile(rf"^\s*\((?P<date>{_MONTH_RE}\s+{_DAY_RE},?\s+(?:19|20)\d\d)\)\s*[—–-]", re.M)
+
+
+# Days two resolved phrases may differ and still name the same day, by precision (UCDP date_prec).
+TOLERANCE_DAYS = {1: 0, 2: 1, 3: 7, 4: 31, 5: 366}
+
+
+def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
+    """A month and day without a year: the latest such date not far after the anchor."""
+    if anchor is None:
+        return None
+    for year in (anchor.year, anchor.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= anchor + dt.timedelta(days=2):
+            return year
+    return anchor.year - 1
+
+
+def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
+    """Every date phrase in ``text`` with its span, most specific first at each position."""
+    found: list[tuple[int, int, DateExpr]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], expr: DateExpr) -> None:
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            return
+        taken.append((m.start(), m.end()))
+        found.append((m.start(), m.end(), expr))
+
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        for m in pattern.finditer(text):
+            month = MONTHS.get(m["month"].rstrip(".").lower())
+            day = int(re.sub(r"\D", "", m["day"]))
+            if month is None:
+                continue
+            year = int(m["year"]) if m["year"] else None
+            add(m, DateExpr(text=m.group(0), kind="absolute", year=year, month=month, day=day))
+    for m in NUMERIC.finditer(text):
+        year = m["year"]
+        if year and len(year) == 2:
+            year = "20" + year
+        add(m, DateExpr(text=m.group(0), kind="absolute", year=int(year) if year else None,
+                        month=int(m["month"]), day=int(m["day"])))
+    for m in OFFSET.finditer(text):
+        n = 1 if m["n"].lower() in ("a", "an") else parse_number_word(m["n"])
+        if n is None:
+            continue
+        days = n * (7 if m["unit"].lower().startswith("week") else 1)
+        direction = m["dir"].lower()
+        # "X came six days after <event>": the embedded event is six days before X.
+        sign = -1 if direction in ("after", "later") else 1
+        if direction == "ago":
+            add(m, DateExpr(text=m.group(0), kind="relative_days", days=-days, precision=1 if days < 7 else 2))
+        else:
+            add(m, DateExpr(text=m.group(0), kind="offset_from_main", days=sign * days,
+                            precision=1 if days < 7 else 2))
+    for m in SAME_TIME.finditer(text):
+        add(m, DateExpr(text=m.group(0), kind="same_as_main"))
+    for m in WEEKDAY.finditer(text):
+        add(m, DateExpr(text=m.group(0), kind="weekday", weekday=WEEKDAYS.index(m["weekday"].lower()),
+                        last=bool(m["last"]) and m["last"].strip().lower() == "last"))
+    for pattern, days, precision in RELATIVE_WORDS:
+        for m in pattern.finditer(text):
+            add(m, DateExpr(text=m.group(0), kind="relative_days" if precision < 4 else "period",
+                            days=days, precision=precision))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def section_anchors(text: str) -> list[tuple[int, dt.date]]:
+    """Date lines that start a republished section: (offset, date), in text order."""
+    anchors = []
+    for m in SECTION_DATE.finditer(text):
+        parsed = dateparser.parse(m["date"], languages=["en"])
+        if parsed:
+            anchors.append((m.start(), parsed.date()))
+    return anchors
+
+
+def resolve(expr: DateExpr, anchor: dt.date | None, main_date: dt.date | None = None) -> tuple[dt.date | None, int]:
+    """The calendar date a phrase denotes and its precision (UCDP date_prec)."""
+    anchor = expr.anchor or anchor
+    if expr.kind == "absolute":
+        year = expr.year or (_year_for(expr.month, expr.day, anchor) if expr.month and expr.day else None)
+        if year is None or expr.month is None or expr.day is None:
+            return None, 5
+        try:
+            return dt.date(year, expr.month, expr.day), 1
+        except ValueError:
+            return None, 5
+    if expr.kind == "offset_from_main":
+        return (main_date + dt.timedelta(days=expr.days), expr.precision) if main_date else (None, 5)
+    if expr.kind == "same_as_main":
+        return (main_date, 1) if main_date else (None, 5)
+    if anchor is None:
+        return None, 5
+    if expr.kind == "weekday":
+        # The latest such weekday on or before the anchor; "last X" is the one before that.
+        back = (anchor.weekday() - expr.weekday) % 7
+        if expr.last:
+            back += 7
+        return anchor - dt.timedelta(days=back), 1
+    if expr.kind == "relative_days":
+        return anchor + dt.timedelta(days=expr.days), expr.precision
+    if expr.kind == "period":
+        return anchor, expr.precision
+    return None, 5
+
+
+def redate(mentions: list[Mention], anchor: dt.date) -> list[Mention]:
+    """The mentions of one article with their dates resolved against a new anchor
+    (for an article that gives no date, the date of its main incident)."""
+    main = next((m for m in mentions if m.role == "main"), None)
+    main_date = None
+    if main is not None:
+        main_date, _ = resolve(main.date_expr, anchor) if main.date_expr else (anchor, 2)
+    out = []
+    for m in mentions:
+        m = m.model_copy(deep=True)
+        if m.date_expr is not None:
+            m.date, m.date_precision = resolve(m.date_expr, anchor, main_date)
+        elif m is main or m.role == "main":
+            m.date, m.date_precision = main_date, 2
+        out.append(m)
+    return out

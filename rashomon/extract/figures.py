@@ -1,0 +1,119 @@
+"""Casualty and damage figures in a piece of text: which count goes with which
+casualty word, and which numbers are background (tolls of a whole war, a year,
+a city) rather than figures of the incident told."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rashomon.extract.numbers import find_numbers
+
+# Words that say what happened to the people counted, when they follow the count.
+_AFTER = {
+    "killed": r"killed|dead|died|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|were fatally",
+    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?|shot",
+    "missing": r"missing|unaccounted for",
+    "buildings_destroyed": r"destroyed|razed|flattened|leveled|levelled|demolished|reduced to rubble",
+}
+# A verb right before the count whose object it is ("killing at least 13").
+_BEFORE = re.compile(
+    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|"
+    r"leaving|left|death toll (?:rose|climbed|jumped|increased|reached|stood|stands|is|was|of|at)(?: to| at)?|"
+    r"toll (?:rose|climbed|rises|reached) to)\s+(?:at least |more than |about |around |some |nearly |over |up to |as many as |an estimated )?$",
+    re.I,
+)
+_VERB_KIND = {"kill": "killed", "clai": "killed", "deat": "killed", "toll": "killed", "inju": "injured", "woun": "injured"}
+_BUILDINGS = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:buildings?|houses?|homes?|apartments?|structures?|residences?|dwellings?)\b", re.I)
+# Counted things that are not people: the number is not a casualty figure.
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:[-\w]+\s+)?(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|km|kilometres?|kilometers?|miles?|"
+    r"feet|metres?|meters?|times|rounds?|shots|bullets|shell casings|casings|missiles?|rockets?|drones?|villages?|"
+    r"cities|towns|sites|blocks?|cars?|vehicles?|percent|%|dollars?|mph|calibers?|caliber|mm|a\.m|p\.m|"
+    r"o'clock|counts?|charges?|inhabitants|residents living|guns?|weapons?|rifles?|handguns?|suspects?)\b",
+    re.I,
+)
+# "Antonio Mason, 35, died": an age in apposition, not a count.
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'-]+|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
+_AGE_AFTER = re.compile(r"^\s*(?:,|\)|and\b)")
+# "one of the injured", "two children are among those killed": a part of a group already counted.
+_PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom)\b", re.I)
+# "13 civilians, including two children, were killed": the second count is a subset.
+_SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+|about\s+)?$", re.I)
+
+# Numbers that are about something wider than the incident.
+BACKGROUND = re.compile(
+    r"\bso far\b|\bto date\b|\bsince (?:the (?:start|beginning|outbreak)|fighting|the fighting|the war|the conflict|(?:late |early |mid-?)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d)\b|"
+    r"\bin total\b|\b(?:this|last|each|every|per) year\b|\bannually\b|\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d-(?:19|20)?\d\d\b|"
+    r"\b(?:a|the) war (?:that|which|in)\b|\bduring the (?:war|conflict)\b|\bover the (?:past|last)\b|"
+    r"\b(?:of|in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b|\bbringing the (?:total|death toll|number|toll)\b|"
+    r"\bpushing the (?:\w+ )?(?:death )?toll\b|\bcumulative\b|\bstatistics\b|\bhomicides\b|\bin the (?:city|country|state) this\b",
+    re.I,
+)
+
+_AFTER_RE = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in _AFTER.items()}
+
+
+@dataclass
+class RawFigure:
+    kind: str
+    value: int
+    qualifier: str
+    start: int  # offsets of the number in the text searched
+    end: int
+
+
+def is_background(text: str) -> bool:
+    return bool(BACKGROUND.search(text))
+
+
+def _kind_after(window: str) -> str | None:
+    """The first casualty word in ``window`` (text after a count, up to the next count)."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in _AFTER_RE.items():
+        m = pattern.search(window)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def find_figures(text: str) -> list[RawFigure]:
+    """Casualty and damage counts in ``text``."""
+    numbers = find_numbers(text)
+    subset = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) for s, *_ in numbers]
+    figures: list[RawFigure] = []
+    for i, (start, end, value, qualifier) in enumerate(numbers):
+        if subset[i]:
+            continue
+        following = [s for j, (s, *_r) in enumerate(numbers) if j > i and not subset[j]]
+        after_end = following[0] if following else len(text)
+        after = text[end:min(after_end, end + 90)]
+        # Step over an inserted subset ("— including two children —") to the words that count.
+        after = re.sub(r"^(\s*\w*\s*)[—–,(]\s*including[^—–,)]*[—–,)]", r"\1", after)
+        before = text[max(0, start - 60):start]
+        if _PARTITIVE.match(after) or _NOT_PEOPLE.match(after):
+            continue
+        if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
+            continue
+        kind = None
+        m = _BEFORE.search(before)
+        if m:
+            verb = m["verb"].lower()
+            if verb.startswith(("leaving", "left")):
+                kind = _kind_after(after)
+            else:
+                kind = _VERB_KIND.get(verb[:4])
+                # "killing and injuring dozens": one count for two kinds, so none.
+                if re.search(r"\b(?:killing|killed) and (?:injuring|wounding|badly injuring)\s*(?:at least |more than )?$", before, re.I):
+                    kind = None
+        else:
+            if _BUILDINGS.match(after):
+                kind = "buildings_destroyed" if _AFTER_RE["buildings_destroyed"].search(after) else None
+            else:
+                kind = _kind_after(after)
+                if kind == "buildings_destroyed":
+                    kind = None
+        if kind:
+            figures.append(RawFigure(kind, value, qualifier, start, end))
+    return figures

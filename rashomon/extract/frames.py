@@ -1,0 +1,390 @@
+"""From an annotated article to incident mentions.
+
+An article is read sentence by sentence as a reader does. Each sentence is cut
+into *units* at phrases that introduce another incident ("six days after a
+missile struck ..."); a unit has at most one event place, its date phrase, its
+figures, its event words, and who said it. Units are then grouped into
+*frames*, one per incident the article tells: a unit naming a place or a day
+incompatible with the current frame starts or rejoins another frame, a unit
+naming neither continues the current one. The frame with the most weight
+(length, title, lead) is the article's main incident; the others are passing
+mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from rashomon.extract import attribution, dates, figures, taxonomy
+from rashomon.model import Actor, Article, DateExpr, Evidence, FigureReport, Mention, Place, Statement
+
+# A place written as a speaker or as a label, not as where something happened.
+_METONYMY_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:\w+\s+)?(?:reports?|statements?|claims?|allegations?|government|officials?|president|ministry|"
+    r"foreign|defen[cs]e|envoy|ambassador|response|position|ally|allies|leaders?|authorities|police|army|forces|troops|"
+    r"military|missiles?|rockets?|artillery)|-(?:based|brokered|mediated|backed|led)|\s+(?:said|says|denied|claimed|accused|"
+    r"announced|reported|police|officials|authorities|has said|have said))",
+    re.I,
+)
+_METONYMY_BEFORE = re.compile(
+    r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$", re.I)
+_LEAD_SENTENCES = 2
+# A location written out that the gazetteer could not place: still not the current incident's place.
+_UNPLACED_LOCATION = re.compile(
+    r"\b(?:in|near|at|of)\s+(?:a|the|one)\s+(?:village|town|city|region|district|province|settlement|neighbou?rhood)\s+(?:of|in|near)\b",
+    re.I,
+)
+
+
+@dataclass
+class Unit:
+    sent_index: int
+    paragraph: int
+    start: int  # offsets of the unit in the article text
+    end: int
+    sent: Span
+    text: str
+    place: Place | None = None
+    region: Place | None = None  # a region (admin1/admin2) the unit names when it names no city
+    country: Place | None = None  # a country the unit names
+    elsewhere: bool = False  # names a location the gazetteer cannot place ("a village in the X region")
+    date_expr: DateExpr | None = None
+    date_text: str | None = None
+    raw_figures: list[figures.RawFigure] = field(default_factory=list)
+    kinds: list[taxonomy.Kind] = field(default_factory=list)
+    speaker: str | None = None
+    agents: list[str] = field(default_factory=list)
+    background: bool = False
+    starts_other_incident: bool = False  # "six days after ...": never the frame before
+
+    @property
+    def has_event(self) -> bool:
+        return bool(self.raw_figures) or any(k.name in taxonomy.STRONG_KINDS for k in self.kinds)
+
+
+@dataclass
+class Frame:
+    units: list[Unit] = field(default_factory=list)
+    place: Place | None = None
+    date_expr: DateExpr | None = None
+    date_unit: Unit | None = None
+    same_time_unit: Unit | None = None  # "at around the same time": the main incident's day
+    place_unit: Unit | None = None
+    denials: list[tuple[Unit, str, str | None]] = field(default_factory=list)  # (unit, speaker, party)
+    first_sentence: int = 0
+
+
+class FrameBuilder:
+    """Turns one parsed article into mentions. ``gazetteer`` and ``geo`` are the
+    geo stage's objects; nothing here touches the database."""
+
+    def __init__(self, gazetteer, geo_module):
+        self.gaz = gazetteer
+        self.geo = geo_module
+
+    # -- parties -----------------------------------------------------------------------------------------
+    def party(self, word: str) -> str | None:
+        """Country name for a demonym, country or capital ("Armenian", "Yerevan" -> "Armenia")."""
+        return self.gaz.party_name(word)
+
+    # -- places ------------------------------------------------------------------------------------------
+    def _event_places(self, doc: Doc, matches, start: int, end: int, speaker: str | None, dateline_end: int):
+        """Places inside [start, end) that can be where an event happened: (city, region, country).
+        A dateline says where the report was filed, not where the event was."""
+        city, region, country = None, None, None
+        for match in matches:
+            if not (start <= match.start_char < end) or match.start_char < dateline_end:
+                continue
+            text = doc.text
+            after = text[match.end_char:match.end_char + 40]
+            before = text[max(0, match.start_char - 40):match.start_char]
+            if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before):
+                continue
+            if speaker and match.text in speaker:
+                continue
+            place = match.place
+            if place.feature == "city" and city is None:
+                city = place
+            elif place.feature == "country":
+                country = country or place
+            elif region is None:
+                region = place
+        return city, region, country
+
+    def _compatible_place(self, frame: Frame, unit: Unit) -> bool:
+        if unit.elsewhere and unit.place is None and unit.region is None:
+            return False
+        if unit.place is None or frame.place is None:
+            coarse = unit.region or unit.country
+            if unit.place is None and coarse is not None and frame.place is not None:
+                return frame.place.geonameid == coarse.geonameid or self.gaz.contains(coarse, frame.place)
+            return True
+        if frame.place.geonameid == unit.place.geonameid:
+            return True
+        if frame.place.feature != "city" and self.gaz.contains(frame.place, unit.place):
+            return True
+        return False
+
+    @staticmethod
+    def _same_day(a: DateExpr, b: DateExpr, anchor: dt.date | None) -> bool:
+        """Whether two phrases can name the same day. "Friday night" and "early Saturday" can;
+        phrases that cannot be resolved yet conflict only when they are of one kind."""
+        da, pa = dates.resolve(a, anchor)
+        db, pb = dates.resolve(b, anchor)
+        if da and db:
+            night = any(re.search(r"night|midnight|overnight|evening", e.text, re.I) for e in (a, b))
+            tolerance = max(1 if night else 0, dates.TOLERANCE_DAYS.get(max(pa, pb), 0))
+            return abs((da - db).days) <= tolerance
+        if a.kind != b.kind:
+            return True
+        return (a.weekday, a.month, a.day, a.days) == (b.weekday, b.month, b.day, b.days)
+
+    # -- units -------------------------------------------------------------------------------------------
+    def _units(self, doc: Doc, places, anchors: list[tuple[int, dt.date]], dateline_end: int) -> list[Unit]:
+        units: list[Unit] = []
+        text = doc.text
+        for index, sent in enumerate(doc.sents):
+            if not sent.text.strip():
+                continue
+            paragraph = text.count("\n\n", 0, sent.start_char)
+            speaker = attribution.speaker_of(sent)
+            # Cut before each phrase that moves to another incident's date.
+            cuts = [sent.start_char]
+            for s, _e, expr in dates.find_date_exprs(sent.text):
+                if expr.kind == "offset_from_main":
+                    cuts.append(sent.start_char + s)
+            cuts.append(sent.end_char)
+            for piece, (start, end) in enumerate(zip(cuts, cuts[1:])):
+                unit_text = text[start:end]
+                unit = Unit(index, paragraph, start, end, sent, unit_text, speaker=speaker,
+                            starts_other_incident=piece > 0)
+                unit.place, unit.region, unit.country = self._event_places(doc, places, start, end, speaker,
+                                                                           dateline_end)
+                unit.elsewhere = bool(_UNPLACED_LOCATION.search(unit_text))
+                section_anchor = None
+                for offset, day in anchors:
+                    if offset <= start:
+                        section_anchor = day
+                for s, _e, expr in dates.find_date_exprs(unit_text):
+                    if expr.kind == "offset_from_main" and s > 0:
+                        continue
+                    expr.anchor = section_anchor
+                    unit.date_expr, unit.date_text = expr, unit_text[s:_e]
+                    break
+                unit.background = figures.is_background(unit_text)
+                unit.raw_figures = [] if unit.background else figures.find_figures(unit_text)
+                unit.kinds = taxonomy.kinds_in(unit_text)
+                unit.agents = attribution.agents(unit_text, self.party)
+                units.append(unit)
+        return units
+
+    # -- frames ------------------------------------------------------------------------------------------
+    def _denials(self, units: list[Unit], frames: list[Frame], main: Frame) -> None:
+        """Attach each denial to the incident it answers: the latest frame told before it that
+        blames the denying party, else the main incident."""
+        seen: set[int] = set()
+        for unit in units:
+            if unit.sent_index in seen:
+                continue
+            seen.add(unit.sent_index)
+            for speaker, _what, _verb in attribution.denials(unit.sent):
+                party = attribution.party_in(speaker, self.party)
+                blamed = [f for f in frames if f.first_sentence <= unit.sent_index
+                          and any(party in u.agents for u in f.units if u.sent_index <= unit.sent_index)]
+                target = blamed[-1] if party and blamed else main
+                target.denials.append((unit, speaker, party))
+
+    def _frames(self, units: list[Unit], doc: Doc, anchor: dt.date | None) -> list[Frame]:
+        frames: list[Frame] = []
+        current: Frame | None = None
+        for unit in units:
+            if unit.background:
+                continue
+            content = unit.has_event or unit.place is not None and any(unit.kinds)
+            if not content:
+                if current is not None and unit.agents and self._compatible_place(current, unit):
+                    current.units.append(unit)
+                continue
+            if unit.place is None and unit.region is None and unit.country is not None and not unit.raw_figures:
+                # Only a country named: too vague to be an incident of its own.
+                if current is not None and self._compatible_place(current, unit):
+                    current.units.append(unit)
+                continue
+            frame = self._frame_for(unit, current, frames, anchor)
+            if frame is None:
+                frame = Frame(first_sentence=unit.sent_index)
+                frames.append(frame)
+            if frame.place is None or (frame.place.feature != "city" and unit.place is not None):
+                if unit.place is not None:
+                    frame.place, frame.place_unit = unit.place, unit
+                elif unit.region is not None and frame.place is None:
+                    frame.place, frame.place_unit = unit.region, unit
+            if unit.date_expr is not None and unit.date_expr.kind == "same_as_main":
+                frame.same_time_unit = frame.same_time_unit or unit
+            elif unit.date_expr is not None and frame.date_expr is None:
+                frame.date_expr, frame.date_unit = unit.date_expr, unit
+            frame.units.append(unit)
+            current = frame
+        return [f for f in frames if f.units]
+
+    def _frame_for(self, unit: Unit, current: Frame | None, frames: list[Frame], anchor) -> Frame | None:
+        """The frame a unit continues, or None for a new one."""
+        if unit.starts_other_incident:
+            # Same place as the sentence it hangs off, another day.
+            if unit.place is None and current is not None:
+                unit.place = current.place
+            return None
+        candidates = ([current] if current else []) + [f for f in frames if f is not current]
+        for frame in candidates:
+            if not self._compatible_place(frame, unit):
+                continue
+            if unit.date_expr is not None and frame.date_expr is not None and unit.date_expr.kind != "same_as_main":
+                if not self._same_day(unit.date_expr, frame.date_expr, anchor):
+                    # A later day without a new event (someone died in hospital) stays with the frame.
+                    if unit.place is None and not any(k.name in taxonomy.STRONG_KINDS for k in unit.kinds):
+                        return frame
+                    continue
+            if frame is not current and unit.place is None and unit.region is None and unit.date_expr is None:
+                continue
+            return frame
+        return None
+
+    def _main(self, frames: list[Frame], title_places: list[Place], title_kinds) -> Frame:
+        def weight(frame: Frame) -> float:
+            score = len({u.sent_index for u in frame.units})
+            if frame.first_sentence < _LEAD_SENTENCES:
+                score += 2
+            if frame.place is not None and any(p.geonameid == frame.place.geonameid for p in title_places):
+                score += 3
+            if any(u.raw_figures for u in frame.units):
+                score += 1
+            if any(u.starts_other_incident for u in frame.units):
+                score -= 3
+            return score
+
+        return max(frames, key=weight)
+
+    # -- mentions ----------------------------------------------------------------------------------------
+    def build(self, article: Article, doc: Doc, title_doc: Doc | None = None) -> list[Mention]:
+        context = self.geo.build_context(doc)
+        places = self.geo.find_places(doc, context)
+        anchors = dates.section_anchors(doc.text)
+        dateline = self.geo.find_dateline(doc.text)
+        units = self._units(doc, places, anchors, dateline[1][1] if dateline else 0)
+        frames = self._frames(units, doc, article.published)
+        if not frames:
+            return []
+        title_places = [m.place for m in self.geo.find_places(title_doc, context)] if title_doc is not None else []
+        title_kinds = taxonomy.kinds_in(article.title or "")
+        main = self._main(frames, title_places, title_kinds)
+        self._denials(units, frames, main)
+        if main.place is None:
+            fallback = next((p for p in title_places if p.feature == "city"), None)
+            if fallback is None and dateline is not None:
+                fallback = self.gaz.resolve(dateline[0], context)
+            main.place = fallback
+        ordered = [main] + [f for f in frames if f is not main]
+        main_date, _ = self._date(main, article, None, is_main=True)
+        mentions = []
+        for n, frame in enumerate(ordered):
+            mentions.append(self._mention(article, frame, n, is_main=frame is main, main_date=main_date,
+                                          title_kinds=title_kinds if frame is main else []))
+        return [m for m in mentions if m.kind or m.figures]
+
+    def _date(self, frame: Frame, article: Article, main_date, is_main: bool):
+        if frame.date_expr is not None:
+            return dates.resolve(frame.date_expr, article.published, main_date)
+        if frame.same_time_unit is not None and not is_main:
+            return (main_date, 1) if main_date else (None, None)
+        if is_main and article.published is not None:
+            return article.published, 2  # not stated: the report's day, give or take
+        return None, None
+
+    def _date_evidence(self, article: Article, frame: Frame, is_main: bool) -> Evidence | None:
+        unit = frame.date_unit or (frame.same_time_unit if not is_main else None)
+        return self._evidence(article, unit, attributed=False) if unit else None
+
+    def _evidence(self, article: Article, unit: Unit, attributed: bool = True) -> Evidence:
+        sent = unit.sent
+        return Evidence(article_id=article.id, start=sent.start_char, end=sent.end_char, quote=sent.text.strip(),
+                        attributed_to=unit.speaker if attributed else None)
+
+    def _mention(self, article: Article, frame: Frame, n: int, is_main: bool, main_date, title_kinds) -> Mention:
+        texts = [u.text for u in frame.units]
+        kind = taxonomy.best_kind(texts + ([article.title] if is_main and article.title else []))
+        if kind is None and any(u.raw_figures for u in frame.units):
+            kind = taxonomy.KIND_BY_NAME["attack"]
+        date, precision = self._date(frame, article, main_date, is_main)
+        reports = []
+        seen = set()
+        for unit in frame.units:
+            for raw in unit.raw_figures:
+                key = (unit.sent_index, raw.kind, raw.value)
+                if key in seen:
+                    continue
+                seen.add(key)
+                reports.append(FigureReport(kind=raw.kind, value=raw.value, qualifier=raw.qualifier,
+                                            evidence=self._evidence(article, unit)))
+        statements = [
+            Statement(kind="denial", speaker=speaker, party=party, evidence=self._evidence(article, unit))
+            for unit, speaker, party in frame.denials
+        ]
+        actors = self._actors(article, frame, statements, is_main)
+        for unit in frame.units:
+            if unit.speaker and unit.agents:
+                statements.append(Statement(kind="claim", speaker=unit.speaker,
+                                            party=attribution.party_in(unit.speaker, self.party),
+                                            evidence=self._evidence(article, unit)))
+        names = sorted({ent.text for u in frame.units for ent in u.sent.ents if ent.label_ == "PERSON"
+                        and (u.speaker is None or ent.text not in u.speaker)})
+        words = Counter(t.lemma_.lower() for u in frame.units for t in u.sent
+                        if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and len(t.text) > 3)
+        return Mention(
+            id=f"{article.id}#{n}",
+            article_id=article.id,
+            role="main" if is_main else "mention",
+            kind=kind.name if kind else None,
+            event_type=kind.event_type if kind else None,
+            sub_event_type=kind.sub_event_type if kind else None,
+            weapon=kind.weapon if kind else None,
+            date=date,
+            date_precision=precision,
+            date_expr=frame.date_expr or (frame.same_time_unit.date_expr if frame.same_time_unit and not is_main else None),
+            date_evidence=self._date_evidence(article, frame, is_main),
+            place=frame.place,
+            place_evidence=self._evidence(article, frame.place_unit, attributed=False) if frame.place_unit else None,
+            actors=actors,
+            figures=reports,
+            statements=statements,
+            evidence=[self._evidence(article, u) for u in frame.units],
+            names=names,
+            keywords=[w for w, _ in words.most_common(12)],
+        )
+
+    def _actors(self, article: Article, frame: Frame, denials: list[Statement], is_main: bool) -> list[Actor]:
+        actors: dict[str, Actor] = {}
+        for unit in frame.units:
+            for party in unit.agents:
+                actor = actors.setdefault(party, Actor(name=party, role="perpetrator"))
+                actor.evidence.append(self._evidence(article, unit))
+                if unit.speaker:
+                    alleged = attribution.party_in(unit.speaker, self.party) or unit.speaker
+                    if alleged != party and alleged not in actor.alleged_by:
+                        actor.alleged_by.append(alleged)
+        if is_main and article.title:
+            for party in attribution.agents(article.title, self.party):
+                actors.setdefault(party, Actor(name=party, role="perpetrator"))
+        for denial in denials:
+            if denial.party and denial.party in actors:
+                actor = actors[denial.party]
+                if denial.speaker not in actor.denied_by:
+                    actor.denied_by.append(denial.speaker)
+        for actor in actors.values():
+            if actor.alleged_by or actor.denied_by:
+                actor.role = "alleged_perpetrator"
+        return list(actors.values())

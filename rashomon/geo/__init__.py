@@ -1,0 +1,13 @@
+"""Offline gazetteer and place finder: names in news text to GeoNames places.
+
+``get_gazetteer()`` gives the process-wide ``Gazetteer`` (built once into the
+cache directory, then only loaded); ``find_places`` finds the places an
+article names, disambiguated by what else it names (``build_context``);
+``find_dateline`` reads a wire-style dateline.
+"""
+
+from rashomon.geo.finder import PlaceMatch, build_context, find_dateline, find_places
+from rashomon.geo.gazetteer import Gazetteer, GeoContext, Resolution, get_gazetteer
+
+__all__ = ["Gazetteer", "GeoContext", "PlaceMatch", "Resolution", "build_context", "find_dateline",
+           "find_places", "get_gazetteer"]

@@ -1,0 +1,105 @@
+"""The words around a name that tell a place from a person, a street or a longer name.
+
+Kept apart from the finder's logic so the vocabularies can be read (and
+extended) at a glance. All are lowercase; a trailing dot is ignored.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+}
+# Before "of", or just before the name, these say a place follows ("city of Ganja", "city, Ganja").
+PLACE_NOUNS = {
+    "city", "town", "village", "capital", "settlement", "hamlet", "suburb", "suburbs", "municipality", "district",
+    "region", "province", "state", "county", "outskirts", "port", "island", "borough", "township", "neighborhood",
+    "neighbourhood", "resident", "residents", "native", "mayor", "north", "south", "east", "west", "northeast",
+    "northwest", "southeast", "southwest", "centre", "center", "heart", "streets", "republic", "areas", "area",
+    "section", "part", "parts",
+}
+# Right after the name ("Ganja city", "Fuzuli district").
+PLACE_NOUNS_AFTER = {"city", "town", "village", "district", "region", "province", "oblast", "rayon", "county"}
+# Before the name: a place is likely, not certain ("in X", "near X", "which Armenians call X").
+LOCATIVE_WORDS = {
+    "in", "near", "outside", "around", "across", "into", "toward", "towards", "throughout", "within", "from",
+    "through", "inside", "at", "to", "between", "nearby", "call", "called", "named",
+}
+# An adjective between a locative word and the name ("in central Ganja").
+LOCATIVE_ADJECTIVES = {
+    "central", "northern", "southern", "eastern", "western", "downtown", "suburban", "rural", "nearby",
+    "neighbouring", "neighboring", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "occupied", "besieged",
+}
+# Capitalised words that may stand just before a place name in one run ("Downtown Dayton"),
+# and that are no place on their own ("the South Side", "West 92nd").
+LOCALITY_PREFIXES = {
+    "downtown", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "old", "metro", "rural",
+}
+# Words after a name that make it the place of a local body ("Memphis police", "Dayton Police
+# Department", "Las Vegas Metropolitan Police", "a San Francisco high school").
+INSTITUTIONS = {
+    "police", "sheriff", "sheriff's", "sheriffs", "fire", "mayor", "council", "officials", "authorities",
+    "residents", "resident", "native", "natives", "metropolitan", "metro", "regional", "independent", "unified",
+    "public", "school", "schools", "high", "township", "city",
+}
+# Capitalised words that may follow a place name in one run ("Dayton Police", "Ganja City").
+LOCAL_INSTITUTIONS = INSTITUTIONS | {
+    "county", "parish", "department", "district", "region", "province", "oblast", "rayon", "municipality", "area",
+    "airport",
+}
+STREET_SUFFIXES = {
+    "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
+    "court", "ct", "place", "pl", "highway", "hwy", "parkway", "pkwy", "terrace", "ter", "circle", "cir", "trail",
+    "trl", "pike", "alley", "row", "expressway", "freeway", "turnpike", "crescent", "plaza", "square",
+    "streets", "avenues", "roads", "boulevards", "drives", "lanes", "ways", "courts", "places",
+}
+STREET_NAMES = {"broadway"}  # streets that need no suffix
+STREET_PLURALS = ("streets", "avenues", "roads", "boulevards", "drives", "lanes")
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "president", "minister", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "aide", "ombudsman", "correspondent", "reporter", "sen", "senator", "rep", "gov", "governor",
+    "gen", "general", "lt", "sgt", "sergeant", "capt", "captain", "officer", "deputy", "detective", "chief",
+    "sheriff", "judge", "mayor", "prime", "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady",
+    "rev", "reverend", "pastor", "bishop", "imam", "sheikh", "coach", "professor", "prof", "attorney",
+    "commissioner", "councilman", "councilwoman", "trooper", "cpl", "corporal", "col", "colonel", "maj", "major",
+    "sister", "brother", "uncle", "aunt", "mother", "father", "son", "daughter", "wife", "husband",
+}
+# After a possessive, these make the owner a person ("Ariana's uncle", "Cardona's whereabouts").
+PERSONAL_NOUNS = {
+    "mother", "father", "mom", "dad", "brother", "sister", "son", "daughter", "uncle", "aunt", "cousin",
+    "grandmother", "grandfather", "parents", "family", "wife", "husband", "girlfriend", "boyfriend", "fiance",
+    "fiancee", "friend", "friends", "children", "kids", "baby", "attorney", "lawyer", "death", "body", "funeral",
+    "whereabouts", "arrest", "killer", "killing", "murder", "shooting", "case", "life", "car", "vehicle",
+    "house", "apartment", "home", "birthday", "name", "age",
+}
+REPORTING_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "stated", "noted",
+    "explained", "announced", "claimed", "confirmed", "denied", "asked", "urged", "warned", "vowed", "argued",
+    "insisted", "testified", "pleaded", "replied", "recalled", "described",
+}
+# After "was" or "is", these make the subject a person ("Ariana was shot in the jaw").
+PERSON_PASSIVES = {
+    "shot", "arrested", "charged", "sentenced", "pronounced", "identified", "booked", "indicted", "convicted",
+    "wounded", "injured", "killed", "hospitalized", "transported", "born", "jailed", "detained",
+}
+# Lowercase words that may join capitalised ones into one name ("Sant Julià de Lòria", "Bosnia and Herzegovina").
+CONNECTORS = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "les", "el", "al", "upon",
+              "on", "sur", "am", "an", "im", "van", "von", "y", "of", "the", "and"}
+NOT_DATELINES = {"update", "updated", "breaking", "watch", "video", "photos", "exclusive", "note", "editor's note",
+                 "analysis", "opinion", "live", "correction", "clarification", "alert", "advertisement"}
+QUOTES = "“”\"‘’'«»"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English words that are also place names (data/geo_common_words.txt)."""
+    lines = (DATA_DIR / "geo_common_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))

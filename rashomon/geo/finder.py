@@ -1,0 +1,481 @@
+"""Finding the places an article names.
+
+The small spaCy model tags Ganja, Mingacevir or Stepanakert as PERSON as often
+as GPE, so the gazetteer, not NER, proposes places: every run of capitalised
+words is matched against it, longest name first. A match is kept when the
+text around it says it is a place (a dateline, "in X", "city of X",
+"X, Ohio", "X County"), when NER says GPE/LOC, or when the article makes it
+likely (a city in the country the article is about). It is dropped when the
+text says it is something else: a person ("President Aliyev", "Smith said",
+"Ariana's uncle"), a street ("North Street", "300 block of Main"), a month, a
+demonym, part of a longer name ("the Minsk Group", "St. Mary's Hospital"), or
+an English word at a sentence start ("Police", "Reading").
+
+Matching works on the text itself, so ``build_context`` and ``find_places``
+also take a plain string (without NER then).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from rashomon.geo import cues
+from rashomon.geo.fold import fold
+from rashomon.geo.gazetteer import NAMED_COUNTRY, Gazetteer, GeoContext, Resolution, get_gazetteer
+from rashomon.model import Place
+
+MAX_NAME_WORDS = 5
+# A place name that is also an English word needs a cue; "in X" is enough only for a place this big.
+COMMON_WORD_MIN_POPULATION = 50_000
+# Below this, a name with no cue at all is more likely a surname than a village.
+CONTEXT_MIN_POPULATION = 1_000
+# When the article names no country, "in X" or NER alone is trusted only for a place this big.
+UNANCHORED_MIN_POPULATION = 10_000
+DATELINE_LINES = 6
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place named in the text: where, what it resolved to, and why it was taken as a place."""
+
+    start_char: int
+    end_char: int
+    text: str
+    place: Place
+    cue: str  # dateline, qualifier, county, place-noun, institution, preposition, ner, context
+
+
+# Initials ("U.S.", "N.C.", "W.Va.") or a word with at most a final dot, so "Philadelphia.It" is two words.
+_WORD = re.compile(r"(?<![\w'’])(?<![A-Z]\.)(?:(?:[A-Z][a-z]{0,3}\.){2,}|[^\W\d_][\w'’\-]*\.?)")
+_RUN_GAP = re.compile(r"[ \t\u00a0]+")
+_SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(]")
+_ADDRESS_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|[A-Za-z])?\s+$")
+_ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+$")
+_STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
+_QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
+_AGE = re.compile(r",\s*\d{1,3}\s*,")
+_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})"        # BAKU, ST. LOUIS, NEW YORK
+    r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2}))?"  # , Ohio / , Fla. / , N.C.
+    r"[ \t]*,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*)?"      # Oct. 17, 2020
+    r"(?:\([^)\n]{1,40}\)[ \t]*)?"                                                      # (AP) (WDTN) (BM)
+    r"[-–—:]"
+)
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    possessive: bool  # "Azerbaijan’s" ends a name
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().rstrip(".")
+
+    @property
+    def capitalised(self) -> bool:
+        """Could be part of a name: capitalised, and no function word, month or single letter."""
+        text, lower = self.text, self.lower
+        if not text[0].isupper():
+            return False
+        if text == "US":
+            return True
+        return lower not in STOP_WORDS and lower not in cues.MONTHS_AND_DAYS and len(text.rstrip(".")) > 1
+
+
+class _Article:
+    """One article's words, runs of capitalised words and NER spans, and what the text says around a name."""
+
+    def __init__(self, doc_or_text: Doc | str, gaz: Gazetteer):
+        self.gaz = gaz
+        doc = None if isinstance(doc_or_text, str) else doc_or_text
+        self.text = doc_or_text if doc is None else doc.text
+        self.words = self._split_words()
+        self.runs = self._split_runs()
+        self.entities = [(e.start_char, e.end_char, e.label_, len(e)) for e in doc.ents] if doc is not None else []
+        self.person_words = self._person_words(doc)
+
+    # -- words and runs --------------------------------------------------------------------------------
+    def _split_words(self) -> list[_Word]:
+        words = []
+        for m in _WORD.finditer(self.text):
+            raw = m.group()
+            stripped = re.sub(r"['’]s?$", "", raw)
+            possessive = bool(stripped) and stripped != raw
+            raw = (stripped if possessive else raw).rstrip("-")
+            # A final dot ends the sentence unless the word is an abbreviation ("St.", "Fla.", "U.S.").
+            if raw.endswith(".") and "." not in raw[:-1] and len(raw) > 4 and not self.gaz.is_state_abbreviation(raw):
+                raw = raw[:-1]
+            if raw:
+                words.append(_Word(m.start(), m.start() + len(raw), raw, possessive))
+        return words
+
+    def _split_runs(self) -> list[list[int]]:
+        """Runs of capitalised words on one line, joined by spaces or by connectors ("Bosnia and Herzegovina")."""
+        runs: list[list[int]] = []
+        current: list[int] = []
+        words = self.words
+        for i, word in enumerate(words):
+            joined = bool(current) and not words[i - 1].possessive \
+                and _RUN_GAP.fullmatch(self.text[words[i - 1].end:word.start]) is not None
+            if word.capitalised:
+                if not joined and current:
+                    runs.append(current)
+                    current = []
+                current.append(i)
+            elif joined and word.text in cues.CONNECTORS and i + 1 < len(words) and words[i + 1].capitalised:
+                current.append(i)
+            elif current:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return runs
+
+    def names(self):
+        """(run, first, last) for each gazetteer name in the runs, longest first, left to right."""
+        words = self.words
+        for run in self.runs:
+            i = 0
+            while i < len(run):
+                for j in range(min(len(run), i + MAX_NAME_WORDS), i, -1):
+                    first, last = run[i], run[j - 1]
+                    if words[first].text in cues.CONNECTORS or words[last].text in cues.CONNECTORS:
+                        continue
+                    if self.gaz.known(self.text[words[first].start:words[last].end]):
+                        yield run, first, last
+                        i = j
+                        break
+                else:
+                    i += 1
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.words[first].start:self.words[last].end]
+
+    # -- what surrounds a name -------------------------------------------------------------------------
+    def previous(self, first: int, count: int = 3) -> list[str]:
+        """Up to ``count`` lowercased words before word ``first`` in its sentence, nearest last; a ","
+        is kept where the text has one ("city, Ganja") and a possessive keeps its "'s" ("city's")."""
+        out: list[str] = []
+        i = first
+        while i > 0 and len(out) < count:
+            before = self.words[i - 1]
+            gap = self.text[before.end:self.words[i].start]
+            if _SENTENCE_BREAK.search(gap):
+                break
+            if "," in gap:
+                out.insert(0, ",")
+            out.insert(0, before.lower + ("'s" if before.possessive else ""))
+            i -= 1
+        return out
+
+    def next_word(self, last: int) -> str | None:
+        """The word after word ``last`` when nothing but spaces stands between them."""
+        if last + 1 >= len(self.words) or self.words[last].possessive:
+            return None
+        gap = self.text[self.words[last].end:self.words[last + 1].start]
+        return self.words[last + 1].lower if _RUN_GAP.fullmatch(gap) or not gap else None
+
+    def is_street(self, first: int, last: int) -> bool:
+        """"North Street", "Holly Avenue", "300 block of North", "345 Burning Tree", "Holly and San Marcos avenues"."""
+        if self.words[last].lower in cues.STREET_SUFFIXES or self.next_word(last) in cues.STREET_SUFFIXES \
+                or self.span_text(first, last).lower() in cues.STREET_NAMES:
+            return True
+        start = self.words[first].start
+        before = self.text[max(0, start - 30):start]
+        if _ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before):
+            return True
+        return _STREET_PAIR.match(self.text, self.words[last].end) is not None
+
+    def qualifier(self, name: str, end: int) -> str | None:
+        """The region written after a name and a comma ("Dayton, Ohio", "Ganja, Azerbaijan").
+        After a country name the comma is a list's ("Russia, USA and France"), not a qualifier."""
+        m = _QUALIFIER.match(self.text, end)
+        if m is None or self.gaz.country(name) is not None:
+            return None
+        parts = m.group(1).split()
+        for n in range(len(parts), 0, -1):
+            candidate = " ".join(parts[:n])
+            if self.gaz.resolve_qualifier(candidate) is not None:
+                return candidate
+        return None
+
+    def label(self, start: int, end: int) -> str | None:
+        """The NER label of the entity holding [start, end), if any."""
+        return next((label for s, e, label, _ in self.entities if s <= start and end <= e), None)
+
+    def in_person_name(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e and label == "PERSON" and n > 1 for s, e, label, n in self.entities)
+
+    def in_title_line(self, pos: int) -> bool:
+        """True inside a headline-style line ("Stay Up To Date, Follow KDKA On Twitter"), where
+        capitals say nothing about names."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        words = [w for w in _WORD.findall(self.text[line_start:line_end if line_end >= 0 else None])
+                 if w.lower() not in STOP_WORDS]
+        return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+    def _person_words(self, doc: Doc | None) -> set[str]:
+        """Folded words the article uses as people's names: the words of multi-word PERSON
+        entities, and any word written as a person ("Ariana's uncle", "Sutton, 32,", "Sgt. Smith",
+        "Ariana was shot")."""
+        people = {fold(t.text) for s, e, label, n in self.entities if label == "PERSON" and n > 1
+                  for t in doc.char_span(s, e) or ()}
+        words = self.words
+        for i, word in enumerate(words):
+            if not word.capitalised or self.gaz.country(word.text) is not None:
+                continue
+            following = words[i + 1].lower if i + 1 < len(words) else ""
+            after_next = words[i + 2].lower if i + 2 < len(words) else ""
+            before = words[i - 1] if i > 0 else None
+            subject = before is None or before.lower not in cues.LOCATIVE_WORDS | cues.PLACE_NOUNS | {"of"}
+            if (word.possessive and following in cues.PERSONAL_NOUNS) \
+                    or _AGE.match(self.text, word.end) \
+                    or (before is not None and before.lower in cues.PERSON_TITLES and before.capitalised) \
+                    or (subject and following in ("was", "is") and after_next in cues.PERSON_PASSIVES
+                        and not word.possessive):
+                people.add(fold(word.text))
+        return people
+
+
+# -- datelines ---------------------------------------------------------------------------------------------
+def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, tuple[int, int]] | None:
+    """The place of a wire-style dateline near the top of ``text`` ("DAYTON, Ohio (WDTN) –",
+    "BAKU, (BM) –", "BAKU:", "GAINESVILLE, Fla. -"): its text ("DAYTON, Ohio") and character span."""
+    gaz = gazetteer or get_gazetteer()
+    offset = 0
+    for line in text.splitlines(keepends=True)[:DATELINE_LINES]:
+        stripped = line.lstrip()
+        start = offset + len(line) - len(stripped)
+        offset += len(line)
+        m = _DATELINE.match(stripped)
+        if m is None:
+            continue
+        city = m.group("city").strip()
+        if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or not gaz.known(city):
+            continue
+        region = m.group("region")
+        if region and gaz.lookup_qualified(city, region) is not None:
+            return f"{city}, {region}", (start + m.start("city"), start + m.end("region"))
+        return city, (start + m.start("city"), start + m.start("city") + len(city))
+    return None
+
+
+# -- context -----------------------------------------------------------------------------------------------
+def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
+                  gazetteer: Gazetteer | None = None) -> GeoContext:
+    """The countries, states and counties an article names, and its dateline place: the first
+    pass, so that the second (``find_places``) reads "Springfield" in an article about Illinois
+    as Springfield, Illinois."""
+    gaz = gazetteer or get_gazetteer()
+    article = _Article(doc_or_text, gaz)
+    context = GeoContext()
+    states_or_countries: list[str] = []  # "Georgia": the country, unless the article is about the US
+    counties: list[str] = []
+    for run, first, last in article.names():
+        start, end = article.words[first].start, article.words[last].end
+        if article.in_person_name(start, end):
+            continue
+        name = article.span_text(first, last)
+        country = gaz.country(name)
+        state = gaz.us_state(name, abbreviations=False)
+        if country is not None and state is not None:
+            states_or_countries.append(name)
+        elif country is not None:
+            context.add_country(country.country)
+        elif state is not None and state.name != "Washington":  # "Washington" mostly means the capital
+            context.add(state)
+        elif article.words[last].lower in ("county", "parish"):
+            counties.append(name)
+        elif article.label(start, end) in ("GPE", "LOC"):
+            _add_admin1(context, gaz.lookup(name, context))
+        qualifier = article.qualifier(name, end)
+        region = gaz.qualifier_region(name, qualifier) if qualifier else None
+        if region is not None:
+            context.add(region)
+    for run in article.runs:
+        for i in run:
+            code = gaz.demonym(article.words[i].text)
+            if code is not None:
+                context.add_country(code)
+    for name in states_or_countries:
+        context.add(gaz.us_state(name, abbreviations=False) if "US" in context.countries else gaz.country(name))
+    for name in counties:
+        county = gaz.lookup(name, context)
+        if county is not None and (county.score > NAMED_COUNTRY or len(gaz.rows(name)) == 1):
+            context.add(county.place)
+    # The dateline last, read in what the article names: "ST. LOUIS" in a US article is Missouri's.
+    if dateline is None:
+        found = find_dateline(article.text, gaz)
+        dateline = found[0] if found else None
+    if isinstance(dateline, str):
+        dateline = gaz.resolve(dateline, context)
+    if dateline is not None:
+        context.dateline = dateline
+        context.add(dateline)
+        if dateline.admin1:
+            context.admin1.add((dateline.country, dateline.admin1))
+    return context
+
+
+def _add_admin1(context: GeoContext, found: Resolution | None) -> None:
+    """A state or province named on its own counts when it lies in a country the article names."""
+    if found is not None and found.place.feature == "admin1" and found.place.country in context.countries:
+        context.add(found.place)
+
+
+# -- places ------------------------------------------------------------------------------------------------
+def find_places(doc: Doc | str, context: GeoContext | None = None,
+                gazetteer: Gazetteer | None = None) -> list[PlaceMatch]:
+    """Every place ``doc`` names, resolved in ``context`` (built from the doc when not given)."""
+    gaz = gazetteer or get_gazetteer()
+    if context is None:
+        context = build_context(doc, gazetteer=gaz)
+    article = _Article(doc, gaz)
+    judge = _Judge(article, context)
+    matches: list[PlaceMatch] = []
+    dateline = find_dateline(article.text, gaz)
+    if dateline is not None:
+        found = gaz.resolve(dateline[0], context)
+        if found is not None:
+            start, end = dateline[1]
+            matches.append(PlaceMatch(start, end, article.text[start:end], found, "dateline"))
+    for run, first, last in article.names():
+        start, end = article.words[first].start, article.words[last].end
+        if dateline is not None and start < dateline[1][1] and end > dateline[1][0]:
+            continue
+        judged = judge(run, first, last)
+        if judged is not None:
+            matches.append(PlaceMatch(start, end, article.text[start:end], *judged))
+    matches.sort(key=lambda m: m.start_char)
+    return matches
+
+
+class _Judge:
+    """Decides whether a gazetteer name in the text is a place there, and which."""
+
+    def __init__(self, article: _Article, context: GeoContext):
+        self.article = article
+        self.gaz = article.gaz
+        self.context = context
+        self.focus = context.focus()
+        self.common = cues.common_words()
+
+    def __call__(self, run: list[int], first: int, last: int) -> tuple[Place, str] | None:
+        """(place, cue), or None when the name is no place here."""
+        article, gaz = self.article, self.gaz
+        words = article.words
+        start, end = words[first].start, words[last].end
+        name = article.span_text(first, last)
+        if self._never_a_place(name, first, last):
+            return None
+        qualifier = article.qualifier(name, end)
+        found = gaz.lookup_qualified(name, qualifier, self.context) if qualifier else None
+        if found is not None:
+            return found.place, "qualifier"
+        found = gaz.lookup(name, self.context)
+        if found is None or self._part_of_longer_name(run, first, last, found.place):
+            return None
+
+        lead = first  # "in Downtown Dayton": the cue stands before the locality prefix
+        while lead != run[0] and words[lead - 1].lower in cues.LOCALITY_PREFIXES:
+            lead -= 1
+        previous = article.previous(lead)
+        following = article.next_word(last)
+        if _place_noun_before(previous) or (following in cues.PLACE_NOUNS_AFTER and last == run[-1]):
+            return found.place, "place-noun"
+        if found.place.feature == "admin2" and words[last].lower in ("county", "parish"):
+            return found.place, "county"
+        label = article.label(start, end)
+        if self._person(name, first, previous, following, label, found):
+            return None
+        if following in cues.INSTITUTIONS and self._plausible(found):
+            return found.place, "institution"
+
+        locative = bool(previous) and (previous[-1] in cues.LOCATIVE_WORDS or (
+            len(previous) >= 2 and previous[-2] in cues.LOCATIVE_WORDS and previous[-1] in cues.LOCATIVE_ADJECTIVES))
+        if first == last and fold(name) in self.common:
+            # "in Orange" in an article about New Jersey, "in Mobile": a place; "in March", "Police said": not.
+            likely = found.population >= COMMON_WORD_MIN_POPULATION or found.score > NAMED_COUNTRY
+            return (found.place, "preposition") if locative and likely and not article.in_title_line(start) else None
+        if not self._plausible(found):
+            return None
+        if locative:
+            return found.place, "preposition"
+        if label in ("GPE", "LOC"):
+            return found.place, "ner"
+        quoted = article.text[start - 1:start] in cues.QUOTES and article.text[end:end + 1] in cues.QUOTES
+        if found.score >= NAMED_COUNTRY and not quoted \
+                and (found.population >= CONTEXT_MIN_POPULATION or found.score > NAMED_COUNTRY):
+            return found.place, "context"
+        return None
+
+    def _never_a_place(self, name: str, first: int, last: int) -> bool:
+        """Months, demonyms, streets, bare directions ("the South Side"), acronyms ("SWAT"),
+        federal court districts ("Eastern District"), a name inside a full PERSON name."""
+        article, words = self.article, self.article.words
+        lower = words[first].lower
+        if fold(name) in cues.MONTHS_AND_DAYS or self.gaz.demonym(name) is not None or article.is_street(first, last):
+            return True
+        if lower in cues.LOCALITY_PREFIXES and (first == last or words[last].lower == "district"):
+            return True
+        if name.isupper() and self.gaz.country(name) is None:
+            return True
+        return article.in_person_name(words[first].start, words[last].end)
+
+    def _part_of_longer_name(self, run: list[int], first: int, last: int, place: Place) -> bool:
+        """"the OSCE Minsk Group", "Helsinki Final Act", "WSB Atlanta", "Adam County" (a county the
+        gazetteer lacks), "St. Mary's Hospital"; but "Downtown Dayton", "Dayton Police", "Chicago's South Side"."""
+        words = self.article.words
+        region_like = place.feature in ("country", "region")
+        if first != run[0]:
+            before = words[first - 1]
+            if before.text not in cues.CONNECTORS and (region_like or before.lower not in cues.LOCALITY_PREFIXES):
+                return True
+        if last != run[-1]:
+            after = words[last + 1]
+            if after.lower in ("county", "parish"):
+                return True
+            if after.text not in cues.CONNECTORS and after.lower not in cues.LOCAL_INSTITUTIONS:
+                return True
+        if words[last].possessive and not region_like and last + 1 < len(words):
+            after = words[last + 1]
+            gap = self.article.text[words[last].end:after.start]
+            if _RUN_GAP.fullmatch(gap) and after.capitalised \
+                    and after.lower not in cues.LOCALITY_PREFIXES | cues.LOCAL_INSTITUTIONS:
+                return True
+        return False
+
+    def _person(self, name: str, first: int, previous: list[str], following: str | None, label: str | None,
+                found: Resolution) -> bool:
+        """After a title, the subject of "said" (unless a country or capital, which news makes
+        speak: "Baku said"), or a word the article uses as a person's name elsewhere."""
+        if previous and previous[-1] in cues.PERSON_TITLES:
+            return True
+        if following in cues.REPORTING_VERBS and self.gaz.party_of(name) is None and found.place.feature == "city":
+            return True
+        return label not in ("GPE", "LOC") and fold(name) in self.article.person_words
+
+    def _plausible(self, found: Resolution) -> bool:
+        """Without a strong cue, the place must lie where the article is about ("Dedeli" in an
+        article about Azerbaijan that names Turkey as an ally is no Turkish village); when the
+        article names no country at all, it must be big enough not to be a surname."""
+        if found.score > NAMED_COUNTRY or found.prominent or found.place.feature in ("country", "region"):
+            return True
+        if self.focus:
+            return found.place.country in self.focus
+        return found.population >= UNANCHORED_MIN_POPULATION
+
+
+def _place_noun_before(previous: list[str]) -> bool:
+    """"city of Ganja", "city Ganja", "city, Ganja"; not "the city's Excelsior District"."""
+    if len(previous) >= 2 and previous[-1] in ("of", ",") and previous[-2] in cues.PLACE_NOUNS:
+        return True
+    return bool(previous) and previous[-1] in cues.PLACE_NOUNS

@@ -1,0 +1,189 @@
+"""The typed data model every pipeline stage shares.
+
+Stages talk only through these types. They are pydantic models so that they
+serialise to JSON (for the store, the exports and a process pool) without any
+stage knowing how another one stores them.
+
+Every extracted value carries an ``Evidence``: the article, the character span
+of the sentence in the article's clean text, the sentence itself and who the
+article says gave the information.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+FigureKind = Literal["killed", "injured", "missing", "buildings_destroyed"]
+FIGURE_KINDS: tuple[str, ...] = ("killed", "injured", "missing", "buildings_destroyed")
+
+Qualifier = Literal["exact", "at_least", "more_than", "about", "at_most", "vague"]
+ActorRole = Literal["perpetrator", "alleged_perpetrator", "target", "victim"]
+ArticleRole = Literal["main", "mention"]
+
+# How the publication date of an article was obtained.
+PublishedSource = Literal["given", "text", "inferred", "incident", "unknown"]
+# How the outlet of an article was obtained.
+OutletSource = Literal["given", "byline", "unknown"]
+
+
+class Evidence(BaseModel):
+    """The sentence that supports a value: offsets are into ``Article.text``."""
+
+    article_id: str
+    start: int
+    end: int
+    quote: str
+    attributed_to: str | None = None
+
+
+class Article(BaseModel):
+    """One news article after ingest: clean text and metadata, nothing extracted yet."""
+
+    id: str
+    title: str | None = None
+    text: str
+    outlet: str | None = None
+    outlet_source: OutletSource = "unknown"
+    url: str | None = None
+    published: dt.date | None = None
+    published_source: PublishedSource = "unknown"
+    language: str | None = None
+    content_hash: str
+    source: str = ""  # file (and line) the article came from
+    duplicate_of: str | None = None  # id of a stored article with the same content
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def is_english(self) -> bool:
+        return self.language in (None, "en")
+
+
+class Place(BaseModel):
+    """A gazetteer entry. ``precision`` follows UCDP's where_prec (1 exact place ... 7 country or wider)."""
+
+    name: str
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    precision: int = 1
+    feature: Literal["city", "admin2", "admin1", "country", "region"] = "city"
+
+
+class DateExpr(BaseModel):
+    """A date phrase as the article wrote it, kept so it can be re-resolved
+    when a better anchor (publication date, main incident date) becomes known."""
+
+    text: str
+    kind: Literal["absolute", "weekday", "relative_days", "offset_from_main", "same_as_main", "period"]
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday = 0
+    last: bool = False  # "last Saturday": the one before the latest such day
+    days: int = 0  # offset in days (relative_days: from the anchor; offset_from_main: from the main incident)
+    precision: int = 1  # UCDP date_prec of the phrase itself
+    anchor: dt.date | None = None  # a section date line in the text overriding the publication date
+
+
+class FigureReport(BaseModel):
+    """One figure as one article gives it."""
+
+    kind: FigureKind
+    value: int
+    qualifier: Qualifier = "exact"
+    evidence: Evidence
+
+
+class Actor(BaseModel):
+    name: str
+    role: ActorRole
+    alleged_by: list[str] = Field(default_factory=list)
+    denied_by: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Statement(BaseModel):
+    """A claim or a denial the article reports, with who made it."""
+
+    kind: Literal["claim", "denial"]
+    speaker: str  # as written ("the Armenian Defence Ministry")
+    party: str | None = None  # normalised country/party of the speaker ("Armenia")
+    evidence: Evidence
+
+
+class Mention(BaseModel):
+    """One incident as one article tells it."""
+
+    id: str  # "<article id>#<n>"
+    article_id: str
+    role: ArticleRole = "main"
+    kind: str | None = None  # finer kind: missile strike, shelling, shooting, ...
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    date: dt.date | None = None
+    date_precision: int | None = None
+    date_expr: DateExpr | None = None
+    date_evidence: Evidence | None = None
+    place: Place | None = None
+    place_evidence: Evidence | None = None
+    actors: list[Actor] = Field(default_factory=list)
+    figures: list[FigureReport] = Field(default_factory=list)
+    weapon: str | None = None
+    statements: list[Statement] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)  # every sentence assigned to this mention
+    # Features used by resolution to tell incidents apart.
+    names: list[str] = Field(default_factory=list)  # victim / suspect names
+    keywords: list[str] = Field(default_factory=list)  # distinctive lemmas
+
+    def figure(self, kind: str) -> list[FigureReport]:
+        return [f for f in self.figures if f.kind == kind]
+
+
+class FigureSummary(BaseModel):
+    """A reconciled figure: the range, the chosen value, and every report beside it."""
+
+    low: int
+    best: int
+    high: int
+    policy: str
+    reports: list[FigureReport]
+    contradiction: bool = False
+
+
+class IncidentArticle(BaseModel):
+    id: str
+    role: ArticleRole
+    outlet: str | None = None
+    mention_id: str | None = None
+    reason: str = ""  # why this article belongs to the incident
+
+
+class Incident(BaseModel):
+    id: str
+    kind: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    date: dt.date | None = None
+    date_precision: int | None = None
+    place: Place | None = None
+    actors: list[Actor] = Field(default_factory=list)
+    figures: dict[str, FigureSummary] = Field(default_factory=dict)
+    statements: list[Statement] = Field(default_factory=list)
+    articles: list[IncidentArticle] = Field(default_factory=list)
+    mention_ids: list[str] = Field(default_factory=list)
+    contradictions: list[str] = Field(default_factory=list)
+    weapon: str | None = None
+
+
+class IngestProblem(BaseModel):
+    """What was wrong with one input, reported instead of raised, so a batch goes on."""
+
+    source: str  # file, and line for JSON lines
+    message: str
+    fatal: bool = True  # False: the article was kept, with a warning

@@ -1,0 +1,170 @@
+"""The whole pipeline, incrementally: ingest -> extract -> store -> resolve.
+
+This is the Python API behind the command line. Each stage is called through
+its public entry point only; the store owns all SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rashomon.config import Settings
+from rashomon.extract.dates import redate
+from rashomon.ingest import read_articles
+from rashomon.model import Article, Incident, IngestProblem, Mention
+from rashomon.resolve import resolve
+from rashomon.store import Store
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new id, id of the stored original)
+    not_english: list[str] = field(default_factory=list)
+    problems: list[IngestProblem] = field(default_factory=list)
+    incidents: int = 0
+
+
+class Rashomon:
+    """An incident database: ``Rashomon("rashomon.db").ingest(["articles/"])``."""
+
+    def __init__(self, db: str | Path = "rashomon.db", settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.store = Store(str(db))
+        self._extractor = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Rashomon":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from rashomon.extract import Extractor  # spaCy loads only when there is something to extract
+
+            self._extractor = Extractor(self.settings)
+        return self._extractor
+
+    # -- ingest ------------------------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], strict: bool = False,
+               on_article: Callable[[Article | IngestProblem], None] | None = None) -> IngestReport:
+        """Read, extract and store new articles, then update the incidents."""
+        report = IngestReport()
+        in_flight: dict[str, str] = {}  # content hash -> id of an article read but not yet stored
+        deferred: list[Article] = []  # copies of articles still in flight
+
+        def new_articles() -> Iterator[Article]:
+            for item in read_articles(paths, strict=strict):
+                if on_article:
+                    on_article(item)
+                if isinstance(item, IngestProblem):
+                    report.problems.append(item)
+                    continue
+                stored = self.store.get_article(item.id)
+                if stored is not None and stored.content_hash == item.content_hash:
+                    report.unchanged.append(item.id)
+                    continue
+                if in_flight.get(item.content_hash, item.id) != item.id:
+                    deferred.append(item)
+                    continue
+                if self._save_if_duplicate(item, report):
+                    continue
+                in_flight[item.content_hash] = item.id
+                if not item.is_english:
+                    report.not_english.append(item.id)
+                    self.store.save_article(item, [])
+                    continue
+                yield item
+
+        for article, mentions in self.extractor.extract_many(new_articles()):
+            self.store.save_article(article, mentions)
+            report.added.append(article.id)
+        for item in deferred:
+            self._save_if_duplicate(item, report)
+        if report.added or report.duplicates:
+            report.incidents = len(self.resolve())
+        else:
+            report.incidents = len(self.store.incidents())
+        return report
+
+    def _save_if_duplicate(self, item: Article, report: IngestReport) -> bool:
+        """Store an article whose text is already stored under another id as a duplicate of it,
+        with copies of its mentions so that it joins the same incidents."""
+        original = self.store.find_by_hash(item.content_hash)
+        if original is None or original.id == item.id:
+            return False
+        item.duplicate_of = original.id
+        self.store.save_article(item, _copy_mentions(self.store.mentions([original.id]), item.id))
+        report.duplicates.append((item.id, original.id))
+        return True
+
+    # -- resolve -----------------------------------------------------------------------------------------
+    def resolve(self) -> list[Incident]:
+        """Regroup all stored mentions into incidents, keeping incident ids stable."""
+        articles = {a.id: a for a in self.store.articles()}
+        mentions = self.store.mentions()
+        previous = {inc.id: inc.mention_ids for inc in self.store.incidents()}
+        incidents, history = resolve(mentions, articles, previous, self.settings.best_policy)
+        # Articles that give no date of their own are anchored on their main incident's date,
+        # then their relative dates ("on Friday", "six days after") are resolved and grouping redone.
+        redated = self._anchor_undated(articles, mentions, incidents)
+        if redated:
+            mentions = self.store.mentions()
+            articles = {a.id: a for a in self.store.articles()}
+            incidents, more = resolve(mentions, articles, previous, self.settings.best_policy)
+            history = more
+        self.store.save_incidents(incidents, history)
+        return incidents
+
+    def _anchor_undated(self, articles: dict[str, Article], mentions: list[Mention], incidents: list[Incident]) -> int:
+        incident_of = {mid: inc for inc in incidents for mid in inc.mention_ids}
+        by_article: dict[str, list[Mention]] = {}
+        for m in mentions:
+            by_article.setdefault(m.article_id, []).append(m)
+        count = 0
+        for article_id, article_mentions in by_article.items():
+            article = articles.get(article_id)
+            if article is None or article.published is not None:
+                continue
+            main = next((m for m in article_mentions if m.role == "main"), None)
+            incident = incident_of.get(main.id) if main else None
+            if incident is None or incident.date is None or incident.date_precision != 1 or len(incident.articles) < 2:
+                continue
+            self.store.set_published(article_id, incident.date, "incident")
+            self.store.replace_mentions(article_id, redate(article_mentions, incident.date))
+            count += 1
+        return count
+
+    # -- queries -----------------------------------------------------------------------------------------
+    def incidents(self, **filters) -> list[Incident]:
+        return self.store.incidents(**filters)
+
+    def incident(self, incident_id: str) -> Incident | None:
+        return self.store.incident(incident_id)
+
+    def count(self, **filters) -> dict[str, int]:
+        return self.store.count(**filters)
+
+
+def _copy_mentions(mentions: list[Mention], article_id: str) -> list[Mention]:
+    """The mentions of a stored article, as those of a duplicate with the same text."""
+    copies = []
+    for m in mentions:
+        data = m.model_dump()
+        data["id"] = f"{article_id}#{m.id.split('#', 1)[1]}"
+        data["article_id"] = article_id
+        copy = Mention.model_validate(data)
+        for evidence in [*copy.evidence, *(f.evidence for f in copy.figures), *(s.evidence for s in copy.statements),
+                         *(e for a in copy.actors for e in a.evidence), copy.date_evidence, copy.place_evidence]:
+            if evidence is not None:
+                evidence.article_id = article_id
+        copies.append(copy)
+    return copies

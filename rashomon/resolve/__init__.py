@@ -1,0 +1,155 @@
+"""Resolve stage: mentions across articles become incidents, each with its
+reconciled figures, actors, claims and denials, and the reason every article
+belongs to it.
+
+Incident ids are stable: a new grouping inherits the id of the previous
+incident it shares most mentions with, so an incident keeps its id when it
+gains articles; merges and splits are returned as history events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+
+from rashomon.model import Actor, Article, Incident, IncidentArticle, Mention, Statement
+from rashomon.resolve import reconcile
+from rashomon.resolve.cluster import Link, cluster
+
+__all__ = ["resolve"]
+
+
+def _new_id(mentions: list[Mention]) -> str:
+    return "inc-" + hashlib.sha1(min(m.id for m in mentions).encode()).hexdigest()[:10]
+
+
+def _assign_ids(clusters: list[list[Mention]], previous: dict[str, list[str]]) -> tuple[list[str], list[dict]]:
+    """An id per cluster, inherited from the previous incident with the largest overlap."""
+    owner = {mid: inc for inc, mids in previous.items() for mid in mids}
+    claims: list[tuple[int, str, int]] = []
+    for index, members in enumerate(clusters):
+        overlap = Counter(owner[m.id] for m in members if m.id in owner)
+        for inc, n in overlap.items():
+            claims.append((n, inc, index))
+    ids: list[str | None] = [None] * len(clusters)
+    taken: set[str] = set()
+    for n, inc, index in sorted(claims, key=lambda c: (-c[0], c[1], c[2])):
+        if ids[index] is None and inc not in taken:
+            ids[index], _ = inc, taken.add(inc)
+    history: list[dict] = []
+    for index, members in enumerate(clusters):
+        sources = sorted({owner[m.id] for m in members if m.id in owner})
+        if ids[index] is None:
+            ids[index] = _new_id(members)
+            while ids[index] in taken:
+                ids[index] += "x"
+            taken.add(ids[index])
+            action = "split" if sources else "created"
+            history.append({"incident_id": ids[index], "action": action,
+                            "other_incident_id": sources[0] if sources else None,
+                            "reason": "mentions separated from " + ", ".join(sources) if sources else "new incident"})
+        else:
+            for other in sources:
+                if other != ids[index]:
+                    history.append({"incident_id": ids[index], "action": "merged", "other_incident_id": other,
+                                    "reason": f"{other} shares evidence with {ids[index]}"})
+            grown = [m.id for m in members if m.id not in previous.get(ids[index], [])]
+            if grown:
+                history.append({"incident_id": ids[index], "action": "grew", "other_incident_id": None,
+                                "reason": "new mentions " + ", ".join(grown[:5])})
+    for inc in previous:
+        if inc not in taken:
+            history.append({"incident_id": inc, "action": "removed", "other_incident_id": None,
+                            "reason": "its mentions now belong to other incidents"})
+    return [i for i in ids if i is not None], history
+
+
+def _mode(values: list, default=None):
+    values = [v for v in values if v is not None]
+    if not values:
+        return default
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], str(v)))
+
+
+def _incident(incident_id: str, members: list[Mention], articles: dict[str, Article],
+              joined_by: dict[str, Link], policy: str) -> Incident:
+    mains = [m for m in members if m.role == "main"] or members
+    kind = _mode([m.kind for m in mains]) or _mode([m.kind for m in members])
+    typed = next(m for m in members if m.kind == kind) if kind else members[0]
+    precise_dates = [m.date for m in members if m.date and (m.date_precision or 9) <= 1]
+    date = _mode(precise_dates) or _mode([m.date for m in members])
+    date_precision = 1 if precise_dates else min((m.date_precision for m in members if m.date), default=None)
+    places = [m.place for m in members if m.place is not None]
+    city_places = [p for p in places if p.feature == "city"] or places
+    place_id = _mode([p.geonameid or p.name for p in city_places])
+    place = next((p for p in city_places if (p.geonameid or p.name) == place_id), None)
+
+    def published(article_id: str) -> dt.date | None:
+        article = articles.get(article_id)
+        return article.published if article else None
+
+    figures = {}
+    for kind_name in ("killed", "injured", "missing", "buildings_destroyed"):
+        per_article = defaultdict(list)
+        for m in members:
+            for f in m.figures:
+                if f.kind == kind_name:
+                    per_article[m.article_id].append(f)
+        if per_article:
+            reports = [(reconcile.article_report(rs), published(aid)) for aid, rs in sorted(per_article.items())]
+            figures[kind_name] = reconcile.summarise(reports, policy)
+
+    actors: dict[str, Actor] = {}
+    for m in members:
+        for a in m.actors:
+            merged = actors.setdefault(a.name, Actor(name=a.name, role=a.role))
+            merged.alleged_by = sorted(set(merged.alleged_by) | set(a.alleged_by))
+            merged.denied_by = sorted(set(merged.denied_by) | set(a.denied_by))
+            merged.evidence.extend(a.evidence)
+            if a.role == "alleged_perpetrator":
+                merged.role = "alleged_perpetrator"
+    statements: list[Statement] = [s for m in members for s in m.statements]
+    denying_parties = {s.party for s in statements if s.kind == "denial" and s.party}
+    for actor in actors.values():
+        if actor.name in denying_parties:
+            actor.role = "alleged_perpetrator"
+            for s in statements:
+                if s.kind == "denial" and s.party == actor.name and s.speaker not in actor.denied_by:
+                    actor.denied_by.append(s.speaker)
+
+    contradictions = [f"{k}: reports range from {f.low} to {f.high}" for k, f in figures.items() if f.contradiction]
+    dates = sorted({m.date for m in members if m.date and (m.date_precision or 9) <= 1})
+    if len(dates) > 1:
+        contradictions.append("date: reports give " + ", ".join(str(d) for d in dates))
+    perpetrators = {a.name for a in actors.values() if a.role in ("perpetrator", "alleged_perpetrator")}
+    if len(perpetrators) > 1:
+        contradictions.append("perpetrator: reports blame " + ", ".join(sorted(perpetrators)))
+    for actor in actors.values():
+        if actor.denied_by:
+            contradictions.append(f"perpetrator: {actor.name} is blamed and denies it ({'; '.join(actor.denied_by)})")
+
+    incident_articles = []
+    for m in sorted(members, key=lambda m: (m.role != "main", m.article_id)):
+        article = articles.get(m.article_id)
+        link = joined_by.get(m.id)
+        reason = "; ".join(link.reasons) if link and len(members) > 1 else "only report"
+        incident_articles.append(IncidentArticle(id=m.article_id, role=m.role, mention_id=m.id,
+                                                 outlet=article.outlet if article else None, reason=reason))
+    return Incident(
+        id=incident_id, kind=kind, event_type=typed.event_type, sub_event_type=typed.sub_event_type,
+        weapon=typed.weapon, date=date, date_precision=date_precision, place=place,
+        actors=list(actors.values()), figures=figures, statements=statements, articles=incident_articles,
+        mention_ids=sorted(m.id for m in members), contradictions=contradictions,
+    )
+
+
+def resolve(mentions: list[Mention], articles: dict[str, Article], previous: dict[str, list[str]] | None = None,
+            policy: str = "latest_corroborated") -> tuple[list[Incident], list[dict]]:
+    """Incidents from all mentions; ``previous`` maps existing incident ids to their mention ids."""
+    reported = {aid: a.published for aid, a in articles.items()}
+    clusters, joined_by = cluster(mentions, reported)
+    ids, history = _assign_ids(clusters, previous or {})
+    incidents = [_incident(i, members, articles, joined_by, policy) for i, members in zip(ids, clusters)]
+    incidents.sort(key=lambda inc: (inc.date or dt.date.max, inc.id))
+    return incidents, history

@@ -1,0 +1,90 @@
+"""Reconciliation: every figure of an incident as low / best / high with every
+report beside it. ``best`` is chosen by a named policy; nothing is averaged
+and no report is dropped.
+
+Policies (``Settings.best_policy`` / ``RASHOMON_BEST_POLICY``):
+
+- ``conservative``: the lowest precise value, as ACLED codes fatalities.
+- ``latest_corroborated`` (default): the value of the most recently published
+  report among values that at least two articles give; when no value is
+  corroborated, the most recent report. A later "death toll rose to 14"
+  outranks an earlier 12 once a second article confirms it, or when it is
+  the latest word.
+- ``most_reported``: the value the most articles give (ties: the higher).
+- ``highest``: the highest precise value.
+
+Vague reports ("dozens", "hundreds") stay in the report list but only set the
+range when no article gives a precise number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+
+from rashomon.model import FigureReport, FigureSummary
+
+Report = tuple[FigureReport, dt.date | None]  # a report and the publication date of its article
+
+
+def _latest_corroborated(reports: list[Report]) -> int:
+    counts = Counter(r.value for r, _ in reports)
+    corroborated = [(d or dt.date.min, r.value) for r, d in reports if counts[r.value] >= 2]
+    pool = corroborated or [(d or dt.date.min, r.value) for r, d in reports]
+    latest = max(day for day, _ in pool)
+    return max(value for day, value in pool if day == latest)
+
+
+def _most_reported(reports: list[Report]) -> int:
+    counts = Counter(r.value for r, _ in reports)
+    return max(counts, key=lambda v: (counts[v], v))
+
+
+POLICIES: dict[str, Callable[[list[Report]], int]] = {
+    "conservative": lambda reports: min(r.value for r, _ in reports),
+    "latest_corroborated": _latest_corroborated,
+    "most_reported": _most_reported,
+    "highest": lambda reports: max(r.value for r, _ in reports),
+}
+
+
+def article_report(reports: list[FigureReport]) -> FigureReport:
+    """One article's figure when it gives several: the highest precise one
+    (tolls grow as a story develops), else its first vague one."""
+    precise = [r for r in reports if r.qualifier != "vague"]
+    if precise:
+        return max(precise, key=lambda r: r.value)
+    return reports[0]
+
+
+def _contradicts(a: FigureReport, b: FigureReport) -> bool:
+    """Two precise reports that cannot both be true."""
+    lo_a, hi_a = _interval(a)
+    lo_b, hi_b = _interval(b)
+    return hi_a < lo_b or hi_b < lo_a
+
+
+def _interval(r: FigureReport) -> tuple[float, float]:
+    v = r.value
+    return {
+        "exact": (v, v),
+        "at_least": (v, float("inf")),
+        "more_than": (v + 1, float("inf")),
+        "about": (v * 0.8, v * 1.2),
+        "at_most": (0, v),
+        "vague": (0, float("inf")),
+    }[r.qualifier]
+
+
+def summarise(reports: list[Report], policy: str) -> FigureSummary:
+    """The reconciled figure from one report per article."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown best-value policy {policy!r}; choose one of {', '.join(POLICIES)}")
+    precise = [(r, d) for r, d in reports if r.qualifier != "vague"]
+    pool = precise or reports
+    values = [r.value for r, _ in pool]
+    contradiction = any(_contradicts(a, b) for i, (a, _) in enumerate(precise) for b, _ in precise[i + 1:])
+    ordered = sorted((r for r, _ in reports), key=lambda r: (r.evidence.article_id, r.value))
+    return FigureSummary(low=min(values), best=POLICIES[policy](pool), high=max(values), policy=policy,
+                         reports=ordered, contradiction=contradiction)

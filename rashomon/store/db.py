@@ -1,0 +1,366 @@
+"""``Store``: every read and write of the incident database, and the only SQL in rashomon.
+
+Writes are grouped so that a crash never leaves half an article or half an
+incident set behind: one transaction per article, one for the whole incident
+set. SQLite is the embedded default; a SQLAlchemy URL (``postgresql+psycopg://``)
+runs the same schema elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import (
+    URL,
+    Connection,
+    Engine,
+    Row,
+    Select,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.sql.elements import ColumnElement
+
+from rashomon.model import Article, Incident, Mention
+from rashomon.store.schema import (
+    SCHEMA_VERSION,
+    HistoryAction,
+    article_table,
+    history_table,
+    incident_table,
+    link_table,
+    mention_table,
+    meta_table,
+    metadata,
+    version_table,
+)
+
+# Rows per IN (...) list: far below SQLite's bound-parameter limit.
+_CHUNK = 500
+
+
+class SchemaVersionError(RuntimeError):
+    """The database was written by a rashomon with another schema."""
+
+
+class HistoryEvent(BaseModel):
+    """One change in the incident set, so an incident id can be traced across re-resolutions."""
+
+    id: int
+    incident_id: str
+    action: HistoryAction
+    other_incident_id: str | None = None
+    reason: str = ""
+    at: dt.datetime
+
+
+class Store:
+    """The incident database: ``with Store("rashomon.db") as store: store.incidents(country="AZ")``.
+
+    ``url_or_path`` is a file path (an SQLite database, created if missing) or a
+    SQLAlchemy URL used as is."""
+
+    def __init__(self, url_or_path: str | os.PathLike[str]):
+        self._engine = _engine(url_or_path)
+        with self._engine.begin() as conn:
+            metadata.create_all(conn)
+            found = conn.scalar(select(version_table.c.version))
+            if found is None:
+                conn.execute(insert(version_table).values(version=SCHEMA_VERSION))
+            elif found != SCHEMA_VERSION:
+                raise SchemaVersionError(f"database schema version {found}, "
+                                         f"this rashomon reads version {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles and mentions ---------------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(article_table).where(article_table.c.id == article_id)).first()
+        return _article(row) if row else None
+
+    def find_by_hash(self, content_hash: str) -> Article | None:
+        """The stored article with this text; an original before any of its duplicates."""
+        query = (select(article_table).where(article_table.c.content_hash == content_hash)
+                 .order_by(article_table.c.duplicate_of.is_not(None), article_table.c.id))
+        with self._engine.connect() as conn:
+            row = conn.execute(query).first()
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        """Every article by id, streamed so a large corpus is never all in memory."""
+        with self._engine.connect() as conn:
+            query = select(article_table).order_by(article_table.c.id)
+            for row in conn.execution_options(yield_per=_CHUNK).execute(query):
+                yield _article(row)
+
+    def article_count(self) -> int:
+        with self._engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(article_table)) or 0
+
+    def save_article(self, article: Article, mentions: Sequence[Mention]) -> None:
+        """Insert or replace an article and all its mentions in one transaction."""
+        _check_owner(article.id, mentions)
+        row = article.model_dump() | {"ingested_at": _now()}
+        with self._engine.begin() as conn:
+            _upsert(conn, article_table, article_table.c.id, row)
+            _write_mentions(conn, article.id, mentions)
+
+    def set_published(self, article_id: str, published: dt.date, source: str) -> None:
+        """Record a publication date found after ingest (e.g. from the article's incident)."""
+        with self._engine.begin() as conn:
+            result = conn.execute(update(article_table).where(article_table.c.id == article_id)
+                                  .values(published=published, published_source=source))
+            if result.rowcount == 0:
+                raise KeyError(article_id)
+
+    def replace_mentions(self, article_id: str, mentions: Sequence[Mention]) -> None:
+        _check_owner(article_id, mentions)
+        with self._engine.begin() as conn:
+            _write_mentions(conn, article_id, mentions)
+
+    def mentions(self, article_ids: Iterable[str] | None = None) -> list[Mention]:
+        """The mentions of the given articles (all when None), by article then position in the article."""
+        query = select(mention_table.c.payload).order_by(mention_table.c.article_id, mention_table.c.seq)
+        with self._engine.connect() as conn:
+            if article_ids is None:
+                payloads = conn.scalars(query).all()
+            else:
+                payloads = [p for chunk in _chunks(sorted(set(article_ids)))
+                            for p in conn.scalars(query.where(mention_table.c.article_id.in_(chunk)))]
+        return [Mention.model_validate(p) for p in payloads]
+
+    # -- incidents ---------------------------------------------------------------------------------------
+    def save_incidents(self, incidents: Sequence[Incident], history: Sequence[dict[str, Any]]) -> None:
+        """Make ``incidents`` the whole incident set, in one transaction, and append ``history``.
+
+        An incident whose content is unchanged keeps its ``updated_at``; one that
+        disappears is deleted with its article links."""
+        now = _now()
+        rows = {inc.id: _incident_row(inc) for inc in incidents}
+        with self._engine.begin() as conn:
+            stored = {row.id: row.payload
+                      for row in conn.execute(select(incident_table.c.id, incident_table.c.payload))}
+            for chunk in _chunks(sorted(set(stored) - set(rows))):
+                conn.execute(delete(incident_table).where(incident_table.c.id.in_(chunk)))
+            conn.execute(delete(link_table))
+            added = [row | {"created_at": now, "updated_at": now} for iid, row in rows.items() if iid not in stored]
+            if added:
+                conn.execute(insert(incident_table), added)
+            for iid, row in rows.items():
+                if iid in stored and stored[iid] != row["payload"]:
+                    conn.execute(update(incident_table).where(incident_table.c.id == iid)
+                                 .values(**row, updated_at=now))
+            links = [{"incident_id": inc.id, "seq": seq, "article_id": link.id, "role": link.role,
+                      "mention_id": link.mention_id, "reason": link.reason}
+                     for inc in incidents for seq, link in enumerate(inc.articles)]
+            if links:
+                conn.execute(insert(link_table), links)
+            events = [{"incident_id": h["incident_id"], "action": h["action"],
+                       "other_incident_id": h.get("other_incident_id"), "reason": h.get("reason", ""), "at": now}
+                      for h in history]
+            if events:
+                conn.execute(insert(history_table), events)
+
+    def incidents(self, place: str | None = None, country: str | None = None, date_from: dt.date | None = None,
+                  date_to: dt.date | None = None, type: str | None = None, min_killed: int | None = None,
+                  ) -> list[Incident]:
+        """Incidents matching every given filter, by date (undated last) then id.
+
+        ``place`` matches the place name, admin1 or admin2 and ``type`` the event
+        type, sub-event type or kind, both case-insensitively; ``min_killed``
+        compares the best killed figure, so incidents nobody gives a toll for drop out."""
+        where = _filters(place, country, date_from, date_to, type, min_killed)
+        return self._incidents(select(incident_table.c.payload).where(*where))
+
+    def incident(self, incident_id: str) -> Incident | None:
+        found = self._incidents(select(incident_table.c.payload).where(incident_table.c.id == incident_id))
+        return found[0] if found else None
+
+    def incidents_of_article(self, article_id: str) -> list[Incident]:
+        """Every incident an article reports, as main story or in passing."""
+        linked = select(link_table.c.incident_id).where(link_table.c.article_id == article_id)
+        return self._incidents(select(incident_table.c.payload).where(incident_table.c.id.in_(linked)))
+
+    def count(self, place: str | None = None, country: str | None = None, date_from: dt.date | None = None,
+              date_to: dt.date | None = None, type: str | None = None, min_killed: int | None = None,
+              ) -> dict[str, int]:
+        """How many incidents match the filters (same as ``incidents``) and their best killed and injured totals."""
+        where = _filters(place, country, date_from, date_to, type, min_killed)
+        query = select(func.count(), func.coalesce(func.sum(incident_table.c.killed_best), 0),
+                       func.coalesce(func.sum(incident_table.c.injured_best), 0)).where(*where)
+        with self._engine.connect() as conn:
+            n, killed, injured = conn.execute(query).one()
+        return {"incidents": n, "killed": int(killed), "injured": int(injured)}
+
+    def history(self, incident_id: str | None = None) -> list[HistoryEvent]:
+        """Incident history, oldest first; for one incident, every event naming it on either side."""
+        query = select(history_table).order_by(history_table.c.id)
+        if incident_id is not None:
+            query = query.where(or_(history_table.c.incident_id == incident_id,
+                                    history_table.c.other_incident_id == incident_id))
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [HistoryEvent(**(row._asdict() | {"at": _utc(row.at)})) for row in rows]
+
+    # -- settings ----------------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        """A stored setting, e.g. the best-value policy the incidents were reconciled with."""
+        with self._engine.connect() as conn:
+            return conn.scalar(select(meta_table.c.value).where(meta_table.c.key == key))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._engine.begin() as conn:
+            _upsert(conn, meta_table, meta_table.c.key, {"key": key, "value": value})
+
+    def _incidents(self, query: Select) -> list[Incident]:
+        query = query.order_by(incident_table.c.date.asc().nulls_last(), incident_table.c.id)
+        with self._engine.connect() as conn:
+            return [Incident.model_validate(p) for p in conn.scalars(query)]
+
+
+def _engine(url_or_path: str | os.PathLike[str]) -> Engine:
+    target = os.fspath(url_or_path)
+    if "://" in target:
+        url: str | URL = target
+    else:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        url = URL.create("sqlite", database=target)
+    engine = create_engine(url, json_serializer=lambda value: json.dumps(value, ensure_ascii=False))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Per-connection SQLite setup: SQLite keeps none of this in the file except WAL.
+
+    - the driver's own transaction handling is switched off so that the BEGIN
+      emitted by the engine covers reads and DDL too (the sqlite3 driver's
+      legacy mode starts transactions only at the first INSERT/UPDATE/DELETE);
+    - WAL lets readers (a CLI query) run while an ingest writes;
+    - foreign keys are off by default in SQLite, and ON DELETE CASCADE needs them;
+    - ``lower()`` is replaced by Python's, since SQLite's folds ASCII letters only
+      and place names are often not ASCII (PostgreSQL's is Unicode-aware already)."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+    dbapi_connection.create_function("lower", 1, lambda s: s.lower() if isinstance(s, str) else s, deterministic=True)
+
+
+def _filters(place: str | None, country: str | None, date_from: dt.date | None, date_to: dt.date | None,
+             type: str | None, min_killed: int | None) -> list[ColumnElement[bool]]:
+    c = incident_table.c
+    where: list[ColumnElement[bool]] = []
+    if place:
+        where.append(or_(*(func.lower(col) == place.lower() for col in (c.place_name, c.admin1, c.admin2))))
+    if country:
+        where.append(c.country == country.upper())
+    if date_from:
+        where.append(c.date >= date_from)
+    if date_to:
+        where.append(c.date <= date_to)
+    if type:
+        where.append(or_(*(func.lower(col) == type.lower() for col in (c.event_type, c.sub_event_type, c.kind))))
+    if min_killed is not None:
+        where.append(c.killed_best >= min_killed)
+    return where
+
+
+def _write_mentions(conn: Connection, article_id: str, mentions: Sequence[Mention]) -> None:
+    conn.execute(delete(mention_table).where(mention_table.c.article_id == article_id))
+    if mentions:
+        conn.execute(insert(mention_table), [_mention_row(m, seq) for seq, m in enumerate(mentions)])
+
+
+def _check_owner(article_id: str, mentions: Sequence[Mention]) -> None:
+    """Refuse mentions of another article before anything is written."""
+    strangers = sorted({m.id for m in mentions if m.article_id != article_id})
+    if strangers:
+        raise ValueError(f"mentions {', '.join(strangers)} do not belong to article {article_id}")
+
+
+def _upsert(conn: Connection, table: Any, key: Any, row: dict[str, Any]) -> None:
+    """Update the row with this key, or insert it: portable where ON CONFLICT syntax is not."""
+    if conn.execute(update(table).where(key == row[key.name]).values(**row)).rowcount == 0:
+        conn.execute(insert(table).values(**row))
+
+
+def _article(row: Row) -> Article:
+    return Article.model_validate({name: getattr(row, name) for name in Article.model_fields})
+
+
+def _mention_row(mention: Mention, seq: int) -> dict[str, Any]:
+    place = mention.place
+    return {
+        "id": mention.id, "article_id": mention.article_id, "seq": seq, "role": mention.role,
+        "kind": mention.kind, "event_type": mention.event_type, "sub_event_type": mention.sub_event_type,
+        "date": mention.date, "date_precision": mention.date_precision,
+        "place_geonameid": place.geonameid if place else None, "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+        "payload": mention.model_dump(mode="json"),
+    }
+
+
+def _incident_row(incident: Incident) -> dict[str, Any]:
+    """The queryable columns of an incident, beside its full dump."""
+    place = incident.place
+    row: dict[str, Any] = {
+        "id": incident.id, "kind": incident.kind, "event_type": incident.event_type,
+        "sub_event_type": incident.sub_event_type, "date": incident.date, "date_precision": incident.date_precision,
+        "place_name": place.name if place else None, "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None, "country": place.country if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        "geonameid": place.geonameid if place else None,
+        "n_articles": len({link.id for link in incident.articles}),
+        "n_sources": _source_count(incident),
+        "payload": incident.model_dump(mode="json"),
+    }
+    for kind in ("killed", "injured"):
+        figure = incident.figures.get(kind)
+        for bound in ("low", "best", "high"):
+            row[f"{kind}_{bound}"] = getattr(figure, bound) if figure else None
+    return row
+
+
+def _source_count(incident: Incident) -> int:
+    """Distinct outlets; an article whose outlet is unknown counts as a source of its own."""
+    outlets = {link.outlet for link in incident.articles if link.outlet}
+    anonymous = {link.id for link in incident.articles if not link.outlet}
+    return len(outlets) + len(anonymous)
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """SQLite hands timestamps back without their zone; they were written in UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)

@@ -1,0 +1,82 @@
+"""The extraction rules that need no model: numbers, figures, date phrases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rashomon.extract.dates import find_date_exprs, resolve
+from rashomon.extract.figures import find_figures, is_background
+
+SAT = dt.date(2020, 10, 17)  # a Saturday
+
+
+def figures(text):
+    return [(f.kind, f.value, f.qualifier) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A missile strike has leveled a row of homes, killing at least 13 and injuring more than 40 people",
+     [("killed", 13, "at_least"), ("injured", 40, "more_than")]),
+    ("Twelve people were killed and dozens were injured in a rocket attack",
+     [("killed", 12, "exact"), ("injured", 24, "vague")]),
+    ("four civilians were killed and four others injured in a cemetery in Terter",
+     [("killed", 4, "exact"), ("injured", 4, "exact")]),
+    ("a missile struck another part of the city of more than 300,000 people, killing 10 civilians",
+     [("killed", 10, "exact")]),
+    ("Two children were among the 13 people who lost their lives in the attack", [("killed", 13, "exact")]),
+    ("The strike razed houses, killing and injuring dozens of people in their sleep", []),
+    ("The condition of one of the injured is very serious", []),
+    ("Armenian forces had destroyed two enemy drones", []),
+    ("Not less than 20 houses were destroyed", [("buildings_destroyed", 20, "at_least")]),
+    ("the death toll rose to 14 on Sunday", [("killed", 14, "exact")]),
+    ("Antonio Mason, 35, died at the scene", []),
+    ("dozens have been missing under the debris", [("missing", 24, "vague")]),
+])
+def test_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Karabakh has been administered by separatists since 1992, when they broke away in a war that killed some 30,000 people.",
+    "they had confirmed 37 soldiers killed, bringing the death toll of the last three weeks of fighting to 710.",
+    "More than 700 people, including nearly 80 civilians, have been killed in the conflict so far.",
+    "There have been 13 toddler shooting deaths this year.",
+])
+def test_background_numbers_are_not_incident_figures(text):
+    assert is_background(text)
+
+
+def test_founding_sentence_is_not_background():
+    assert not is_background("A missile strike has leveled a row of homes in Ganja, killing at least 13 and injuring "
+                             "more than 40 people in their sleep in a sharp escalation of the conflict over Karabakh.")
+
+
+def first_date(text, anchor, main=None):
+    exprs = find_date_exprs(text)
+    assert exprs, text
+    return resolve(exprs[0][2], anchor, main)[0]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("the assault took place in the early hours of Saturday", SAT, SAT),
+    ("On Friday, authorities said", SAT, dt.date(2020, 10, 16)),
+    ("a ceasefire agreed last Saturday", SAT, dt.date(2020, 10, 10)),
+    ("Monday's shooting", dt.date(2016, 2, 9), dt.date(2016, 2, 8)),
+    ("on Oct. 5", dt.date(2016, 10, 7), dt.date(2016, 10, 5)),
+    ("on October 17, 2020", None, SAT),
+    ("on Dec. 30", dt.date(2017, 1, 2), dt.date(2016, 12, 30)),
+    ("last night", SAT, dt.date(2020, 10, 16)),
+    ("the attack on the city was carried out around 01:00 a.m. this morning", SAT, SAT),
+])
+def test_dates(text, anchor, expected):
+    assert first_date(text, anchor) == expected
+
+
+def test_offset_from_main_incident():
+    assert first_date("came only six days after a missile struck", None, SAT) == dt.date(2020, 10, 11)
+
+
+def test_weekday_without_anchor_stays_unresolved():
+    assert first_date("On Friday, authorities said", None) is None
