@@ -33,6 +33,13 @@ def range_text(inc: Incident, kind: str) -> str:
     return str(fig.low) if fig.low == fig.high else f"{fig.low}-{fig.high} (best {fig.best})"
 
 
+def _published(article: Article | None) -> str:
+    if article is None or article.published is None:
+        return "?"
+    how = {"given": "", "text": " (from text)", "inferred": " (inferred)", "incident": " (dated by its incident)"}
+    return f"{article.published}{how.get(article.published_source, '')}"
+
+
 def print_dossier(console: Console, inc: Incident, articles: dict[str, Article | None]) -> None:
     console.rule(f"[bold]{inc.id}[/]: {inc.kind or 'incident'} in {place_text(inc)} on {date_text(inc)}")
     console.print(f"type: {inc.event_type} / {inc.sub_event_type}" + (f"   weapon: {inc.weapon}" if inc.weapon else ""))
@@ -53,8 +60,7 @@ def print_dossier(console: Console, inc: Incident, articles: dict[str, Article |
             rows[kind].append(", ".join(values) or "—")
     for kind, cells in rows.items():
         sources.add_row(kind, *cells)
-    sources.add_row("published", *[str(articles[l.id].published) if articles.get(l.id) and articles[l.id].published
-                                   else "?" for l in inc.articles])
+    sources.add_row("published", *[_published(articles.get(l.id)) for l in inc.articles])
     sources.add_row("why it belongs", *[l.reason for l in inc.articles])
     console.print(sources)
 

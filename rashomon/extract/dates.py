@@ -76,6 +76,12 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
     return anchor.year - 1
 
 
+# "Posted: Tuesday, January 28, 2014 8:18 PM EST Updated: Friday, ...": when the page changed, not the event.
+_PAGE_STAMP = re.compile(
+    r"\b(?:posted|updated|published|last updated|modified)\s*(?::|on)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.I)
+
+
 def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
     """Every date phrase in ``text`` with its span, most specific first at each position."""
     found: list[tuple[int, int, DateExpr]] = []
@@ -83,6 +89,9 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
 
     def add(m: re.Match[str], expr: DateExpr) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
+            return
+        if _PAGE_STAMP.search(text[max(0, m.start() - 32):m.start()]):
+            taken.append((m.start(), m.end()))
             return
         taken.append((m.start(), m.end()))
         found.append((m.start(), m.end(), expr))

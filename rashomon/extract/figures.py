@@ -11,19 +11,22 @@ from rashomon.extract.numbers import find_numbers
 
 # Words that say what happened to the people counted, when they follow the count.
 _AFTER = {
-    "killed": r"killed|dead|died|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|were fatally",
-    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?|shot",
+    "killed": r"shot and killed|shot dead|shot to death|killed|dead|died|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|fatally",
+    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?",
+    # Hit by gunfire: the killed and the injured together ("three people were shot, one fatally").
+    "shot": r"shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?)",
     "missing": r"missing|unaccounted for",
     "buildings_destroyed": r"destroyed|razed|flattened|leveled|levelled|demolished|reduced to rubble",
 }
 # A verb right before the count whose object it is ("killing at least 13").
 _BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|"
+    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|shooting|"
     r"leaving|left|death toll (?:rose|climbed|jumped|increased|reached|stood|stands|is|was|of|at)(?: to| at)?|"
     r"toll (?:rose|climbed|rises|reached) to)\s+(?:at least |more than |about |around |some |nearly |over |up to |as many as |an estimated )?$",
     re.I,
 )
-_VERB_KIND = {"kill": "killed", "clai": "killed", "deat": "killed", "toll": "killed", "inju": "injured", "woun": "injured"}
+_VERB_KIND = {"kill": "killed", "clai": "killed", "deat": "killed", "toll": "killed", "inju": "injured", "woun": "injured",
+              "shoo": "shot"}
 _BUILDINGS = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:buildings?|houses?|homes?|apartments?|structures?|residences?|dwellings?)\b", re.I)
 # Counted things that are not people: the number is not a casualty figure.
 _NOT_PEOPLE = re.compile(
@@ -34,7 +37,7 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
-_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'-]+|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
+_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
 _AGE_AFTER = re.compile(r"^\s*(?:,|\)|and\b)")
 # "one of the injured", "two children are among those killed": a part of a group already counted.
 _PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom)\b", re.I)
@@ -81,7 +84,10 @@ def _kind_after(window: str) -> str | None:
 def find_figures(text: str) -> list[RawFigure]:
     """Casualty and damage counts in ``text``."""
     numbers = find_numbers(text)
-    subset = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) for s, *_ in numbers]
+    # Subsets ("including two children") and ages ("two men, 21 and 25,") are not counts of their own.
+    subset = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s]))
+              or bool(_AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
+              for s, e, *_ in numbers]
     figures: list[RawFigure] = []
     for i, (start, end, value, qualifier) in enumerate(numbers):
         if subset[i]:
@@ -93,8 +99,6 @@ def find_figures(text: str) -> list[RawFigure]:
         after = re.sub(r"^(\s*\w*\s*)[—–,(]\s*including[^—–,)]*[—–,)]", r"\1", after)
         before = text[max(0, start - 60):start]
         if _PARTITIVE.match(after) or _NOT_PEOPLE.match(after):
-            continue
-        if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
             continue
         kind = None
         m = _BEFORE.search(before)

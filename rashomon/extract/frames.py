@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from rashomon.extract import attribution, dates, figures, taxonomy
+from rashomon.extract import attribution, dates, figures, taxonomy, victims
 from rashomon.model import Actor, Article, DateExpr, Evidence, FigureReport, Mention, Place, Statement
 
 # A place written as a speaker or as a label, not as where something happened.
@@ -320,16 +320,7 @@ class FrameBuilder:
         if kind is None and any(u.raw_figures for u in frame.units):
             kind = taxonomy.KIND_BY_NAME["attack"]
         date, precision = self._date(frame, article, main_date, is_main)
-        reports = []
-        seen = set()
-        for unit in frame.units:
-            for raw in unit.raw_figures:
-                key = (unit.sent_index, raw.kind, raw.value)
-                if key in seen:
-                    continue
-                seen.add(key)
-                reports.append(FigureReport(kind=raw.kind, value=raw.value, qualifier=raw.qualifier,
-                                            evidence=self._evidence(article, unit)))
+        reports = self._figures(article, frame)
         statements = [
             Statement(kind="denial", speaker=speaker, party=party, evidence=self._evidence(article, unit))
             for unit, speaker, party in frame.denials
@@ -365,6 +356,42 @@ class FrameBuilder:
             names=names,
             keywords=[w for w, _ in words.most_common(12)],
         )
+
+    def _figures(self, article: Article, frame: Frame) -> list[FigureReport]:
+        """The figures of one frame: counts as written, and when the article counts no one,
+        its victims one by one. "Shot" counts the killed and the injured together."""
+        reports: list[FigureReport] = []
+        shot: list[FigureReport] = []
+        seen = set()
+        for unit in frame.units:
+            for raw in unit.raw_figures:
+                key = (unit.sent_index, raw.kind, raw.value)
+                if key in seen:
+                    continue
+                seen.add(key)
+                report = FigureReport(kind="injured" if raw.kind == "shot" else raw.kind, value=raw.value,
+                                      qualifier=raw.qualifier, evidence=self._evidence(article, unit))
+                (shot if raw.kind == "shot" else reports).append(report)
+        kinds = {r.kind for r in reports}
+        people = victims.victims(list({u.sent_index: u.sent for u in frame.units}.values()))
+        killed_people = [v for v in people if v.killed]
+        unit_of = {u.sent.start_char: u for u in frame.units}
+        if "killed" not in kinds and killed_people:
+            unit = unit_of[killed_people[0].evidence[0].start_char]
+            reports.append(FigureReport(kind="killed", value=len(killed_people), evidence=self._evidence(article, unit)))
+            kinds.add("killed")
+        killed = max((r.value for r in reports if r.kind == "killed" and r.qualifier != "vague"), default=0)
+        if "injured" not in kinds:
+            if shot:
+                best = max(shot, key=lambda r: r.value)
+                best.value = max(best.value - killed, 0)
+                reports.append(best)
+            else:
+                hurt = [v for v in people if v.harmed and not v.killed]
+                if hurt:
+                    unit = unit_of[hurt[0].evidence[0].start_char]
+                    reports.append(FigureReport(kind="injured", value=len(hurt), evidence=self._evidence(article, unit)))
+        return reports
 
     def _actors(self, article: Article, frame: Frame, denials: list[Statement], is_main: bool) -> list[Actor]:
         actors: dict[str, Actor] = {}

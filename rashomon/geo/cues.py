@@ -7,14 +7,14 @@ extended) at a glance. All are lowercase; a trailing dot is ignored.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from rashomon.geo.index import DATA_DIR
 
-MONTHS_AND_DAYS = {
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS_AND_DAYS = WEEKDAYS | {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+    "christmas", "easter",
 }
 # Before "of", or just before the name, these say a place follows ("city of Ganja", "city, Ganja").
 PLACE_NOUNS = {
@@ -27,6 +27,9 @@ PLACE_NOUNS = {
 # Right after the name ("Ganja city", "Fuzuli district").
 PLACE_NOUNS_AFTER = {"city", "town", "village", "district", "region", "province", "oblast", "rayon", "county"}
 # Before the name: a place is likely, not certain ("in X", "near X", "which Armenians call X").
+# The locative words that still say "place" when the article names no country ("in Ridgeville");
+# "at Castillo", "toward Lawson" are as often people.
+STRONG_LOCATIVE_WORDS = {"in", "near", "outside", "inside", "throughout", "within", "across", "around"}
 LOCATIVE_WORDS = {
     "in", "near", "outside", "around", "across", "into", "toward", "towards", "throughout", "within", "from",
     "through", "inside", "at", "to", "between", "nearby", "call", "called", "named",
@@ -48,12 +51,14 @@ LOCALITY_PREFIXES = {
 INSTITUTIONS = {
     "police", "sheriff", "sheriff's", "sheriffs", "fire", "mayor", "council", "officials", "authorities",
     "residents", "resident", "native", "natives", "metropolitan", "metro", "regional", "independent", "unified",
-    "public", "school", "schools", "high", "township", "city",
+    "public", "township", "city",
 }
+# The same in lowercase only: "a San Francisco high school" (but "June Jordan High School" is a name).
+LOWERCASE_INSTITUTIONS = {"high", "school", "schools"}
 # Capitalised words that may follow a place name in one run ("Dayton Police", "Ganja City").
 LOCAL_INSTITUTIONS = INSTITUTIONS | {
     "county", "parish", "department", "district", "region", "province", "oblast", "rayon", "municipality", "area",
-    "airport",
+    "airport", "school", "schools", "high",
 }
 STREET_SUFFIXES = {
     "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
@@ -85,6 +90,10 @@ REPORTING_VERBS = {
     "explained", "announced", "claimed", "confirmed", "denied", "asked", "urged", "warned", "vowed", "argued",
     "insisted", "testified", "pleaded", "replied", "recalled", "described",
 }
+# "Gulf of Mexico", "Bay of Biscay": the name is part of a water body's.
+WATER_BODIES = {"gulf", "bay", "sea", "strait", "straits", "lake", "river", "coast", "isle", "cape"}
+# Before a name, these make it a person ("shot Trinidad").
+PERSON_OBJECT_VERBS = {"shot", "stabbed", "arrested", "charged", "murdered", "killed", "wounded", "robbed", "punched"}
 # After "was" or "is", these make the subject a person ("Ariana was shot in the jaw").
 PERSON_PASSIVES = {
     "shot", "arrested", "charged", "sentenced", "pronounced", "identified", "booked", "indicted", "convicted",

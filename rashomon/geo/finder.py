@@ -33,9 +33,9 @@ MAX_NAME_WORDS = 5
 COMMON_WORD_MIN_POPULATION = 50_000
 # Below this, a name with no cue at all is more likely a surname than a village.
 CONTEXT_MIN_POPULATION = 1_000
-# When the article names no country, "in X" or NER alone is trusted only for a place this big.
+# When the article names no country, NER alone is trusted only for a place this big.
 UNANCHORED_MIN_POPULATION = 10_000
-DATELINE_LINES = 6
+DATELINE_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class PlaceMatch:
 # Initials ("U.S.", "N.C.", "W.Va.") or a word with at most a final dot, so "Philadelphia.It" is two words.
 _WORD = re.compile(r"(?<![\w'’])(?<![A-Z]\.)(?:(?:[A-Z][a-z]{0,3}\.){2,}|[^\W\d_][\w'’\-]*\.?)")
 _RUN_GAP = re.compile(r"[ \t\u00a0]+")
-_SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(]")
+_SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(—–]|\s-\s")
 _ADDRESS_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|[A-Za-z])?\s+$")
 _ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+$")
 _STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
@@ -80,13 +80,14 @@ class _Word:
 
     @property
     def capitalised(self) -> bool:
-        """Could be part of a name: capitalised, and no function word, month or single letter."""
+        """Could be part of a name: capitalised, and no function word, weekday or single letter."""
         text, lower = self.text, self.lower
         if not text[0].isupper():
             return False
         if text == "US":
             return True
-        return lower not in STOP_WORDS and lower not in cues.MONTHS_AND_DAYS and len(text.rstrip(".")) > 1
+        # Months stay in runs ("June Jordan High School"); weekdays end them ("Ganja Saturday").
+        return lower not in STOP_WORDS and lower not in cues.WEEKDAYS and len(text.rstrip(".")) > 1
 
 
 class _Article:
@@ -182,12 +183,13 @@ class _Article:
         gap = self.text[self.words[last].end:self.words[last + 1].start]
         return self.words[last + 1].lower if _RUN_GAP.fullmatch(gap) or not gap else None
 
-    def is_street(self, first: int, last: int) -> bool:
-        """"North Street", "Holly Avenue", "300 block of North", "345 Burning Tree", "Holly and San Marcos avenues"."""
+    def is_street(self, lead: int, first: int, last: int) -> bool:
+        """"North Street", "Holly Avenue", "300 block of North", "345 Burning Tree", "Holly and San Marcos
+        avenues", "the first block of South Leamington" (``lead`` is where the name's run part starts)."""
         if self.words[last].lower in cues.STREET_SUFFIXES or self.next_word(last) in cues.STREET_SUFFIXES \
                 or self.span_text(first, last).lower() in cues.STREET_NAMES:
             return True
-        start = self.words[first].start
+        start = self.words[lead].start
         before = self.text[max(0, start - 30):start]
         if _ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before):
             return True
@@ -226,8 +228,13 @@ class _Article:
         """Folded words the article uses as people's names: the words of multi-word PERSON
         entities, and any word written as a person ("Ariana's uncle", "Sutton, 32,", "Sgt. Smith",
         "Ariana was shot")."""
-        people = {fold(t.text) for s, e, label, n in self.entities if label == "PERSON" and n > 1
-                  for t in doc.char_span(s, e) or ()}
+        people = set()
+        for s, e, label, n in self.entities:
+            if label == "PERSON" and n > 1:
+                tokens = [t.text for t in doc.char_span(s, e) or ()]
+                # "Auburn Det. Jamie Sidell": the name is what follows the title.
+                titles = [i for i, t in enumerate(tokens) if t.lower().rstrip(".") in cues.PERSON_TITLES]
+                people.update(fold(t) for t in tokens[titles[-1] + 1 if titles else 0:])
         words = self.words
         for i, word in enumerate(words):
             if not word.capitalised or self.gaz.country(word.text) is not None:
@@ -239,6 +246,7 @@ class _Article:
             if (word.possessive and following in cues.PERSONAL_NOUNS) \
                     or _AGE.match(self.text, word.end) \
                     or (before is not None and before.lower in cues.PERSON_TITLES and before.capitalised) \
+                    or (before is not None and before.lower in cues.PERSON_OBJECT_VERBS) \
                     or (subject and following in ("was", "is") and after_next in cues.PERSON_PASSIVES
                         and not word.possessive):
                 people.add(fold(word.text))
@@ -259,9 +267,10 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, t
         if m is None:
             continue
         city = m.group("city").strip()
-        if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or not gaz.known(city):
-            continue
         region = m.group("region")
+        if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or not gaz.known(city) \
+                or (region is None and fold(city) in cues.common_words()):  # "PHONE: Call 1-888..."
+            continue
         if region and gaz.lookup_qualified(city, region) is not None:
             return f"{city}, {region}", (start + m.start("city"), start + m.end("region"))
         return city, (start + m.start("city"), start + m.start("city") + len(city))
@@ -281,9 +290,9 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
     counties: list[str] = []
     for run, first, last in article.names():
         start, end = article.words[first].start, article.words[last].end
-        if article.in_person_name(start, end):
-            continue
         name = article.span_text(first, last)
+        if article.in_person_name(start, end) or fold(name) in article.person_words:  # Jordan, Chad, Georgia
+            continue
         country = gaz.country(name)
         state = gaz.us_state(name, abbreviations=False)
         if country is not None and state is not None:
@@ -294,23 +303,25 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
             context.add(state)
         elif article.words[last].lower in ("county", "parish"):
             counties.append(name)
-        elif article.label(start, end) in ("GPE", "LOC"):
-            _add_admin1(context, gaz.lookup(name, context))
+        else:
+            readings = gaz.readings(name)
+            if readings and _unmistakable_city(readings):  # "Chicago" says the article is about the US
+                context.add_country(readings[0].place.country)
+            elif article.label(start, end) in ("GPE", "LOC"):
+                _add_admin1(context, gaz.lookup(name, context))
         qualifier = article.qualifier(name, end)
         region = gaz.qualifier_region(name, qualifier) if qualifier else None
         if region is not None:
             context.add(region)
-    for run in article.runs:
-        for i in run:
-            code = gaz.demonym(article.words[i].text)
-            if code is not None:
-                context.add_country(code)
-    for name in states_or_countries:
-        context.add(gaz.us_state(name, abbreviations=False) if "US" in context.countries else gaz.country(name))
     for name in counties:
         county = gaz.lookup(name, context)
-        if county is not None and (county.score > NAMED_COUNTRY or len(gaz.rows(name)) == 1):
+        namesakes = gaz.candidates(name)
+        if county is not None and (county.score > NAMED_COUNTRY or len(namesakes) == 1):
             context.add(county.place)
+        elif len({p.country for p in namesakes}) == 1:  # every Oconee County is American
+            context.add_country(namesakes[0].country)
+    for name in states_or_countries:
+        context.add(gaz.us_state(name, abbreviations=False) if "US" in context.countries else gaz.country(name))
     # The dateline last, read in what the article names: "ST. LOUIS" in a US article is Missouri's.
     if dateline is None:
         found = find_dateline(article.text, gaz)
@@ -323,6 +334,14 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         if dateline.admin1:
             context.admin1.add((dateline.country, dateline.admin1))
     return context
+
+
+def _unmistakable_city(readings: list[Resolution]) -> bool:
+    """A capital or city of a million with no sizeable namesake abroad: Chicago, Baku; not Rome
+    (Rome, Georgia) or Birmingham (Alabama)."""
+    best = readings[0]
+    return best.prominent and all(r.place.country == best.place.country for r in readings[1:]
+                                  if r.place.feature == "city" and r.population >= UNANCHORED_MIN_POPULATION)
 
 
 def _add_admin1(context: GeoContext, found: Resolution | None) -> None:
@@ -374,7 +393,11 @@ class _Judge:
         words = article.words
         start, end = words[first].start, words[last].end
         name = article.span_text(first, last)
-        if self._never_a_place(name, first, last):
+        lead = first  # "in Downtown Dayton": the cue stands before the locality prefix
+        while lead != run[0] and words[lead - 1].lower in cues.LOCALITY_PREFIXES:
+            lead -= 1
+        previous = article.previous(lead)
+        if self._never_a_place(name, lead, first, last, previous):
             return None
         qualifier = article.qualifier(name, end)
         found = gaz.lookup_qualified(name, qualifier, self.context) if qualifier else None
@@ -383,32 +406,31 @@ class _Judge:
         found = gaz.lookup(name, self.context)
         if found is None or self._part_of_longer_name(run, first, last, found.place):
             return None
-
-        lead = first  # "in Downtown Dayton": the cue stands before the locality prefix
-        while lead != run[0] and words[lead - 1].lower in cues.LOCALITY_PREFIXES:
-            lead -= 1
-        previous = article.previous(lead)
         following = article.next_word(last)
         if _place_noun_before(previous) or (following in cues.PLACE_NOUNS_AFTER and last == run[-1]):
             return found.place, "place-noun"
         if found.place.feature == "admin2" and words[last].lower in ("county", "parish"):
             return found.place, "county"
         label = article.label(start, end)
-        if self._person(name, first, previous, following, label, found):
-            return None
-        if following in cues.INSTITUTIONS and self._plausible(found):
-            return found.place, "institution"
-
         locative = bool(previous) and (previous[-1] in cues.LOCATIVE_WORDS or (
             len(previous) >= 2 and previous[-2] in cues.LOCATIVE_WORDS and previous[-1] in cues.LOCATIVE_ADJECTIVES))
-        if first == last and fold(name) in self.common:
-            # "in Orange" in an article about New Jersey, "in Mobile": a place; "in March", "Police said": not.
+        if self._person(name, last, previous, following, label, found, locative):
+            return None
+        raw_following = words[last + 1].text if following is not None else ""
+        if (following in cues.INSTITUTIONS or raw_following in cues.LOWERCASE_INSTITUTIONS) and self._plausible(found):
+            return found.place, "institution"
+
+        if first == last and fold(name) in self.common and found.place.feature not in ("country", "region"):
+            # "in Orange" in an article about New Jersey, "in Mobile": a place; "in March", "Police said",
+            # "Coast to Coast", "banned from Delta": not.
             likely = found.population >= COMMON_WORD_MIN_POPULATION or found.score > NAMED_COUNTRY
-            return (found.place, "preposition") if locative and likely and not article.in_title_line(start) else None
+            strong = locative and previous[-1] in cues.STRONG_LOCATIVE_WORDS
+            return (found.place, "preposition") if strong and likely and not article.in_title_line(start) else None
+        # In an article that names no country, "in Ridgeville" is a place but "ran toward Lawson" may be a person.
+        if locative and (previous[-1] in cues.STRONG_LOCATIVE_WORDS if not self.focus else self._plausible(found)):
+            return found.place, "preposition"
         if not self._plausible(found):
             return None
-        if locative:
-            return found.place, "preposition"
         if label in ("GPE", "LOC"):
             return found.place, "ner"
         quoted = article.text[start - 1:start] in cues.QUOTES and article.text[end:end + 1] in cues.QUOTES
@@ -417,12 +439,16 @@ class _Judge:
             return found.place, "context"
         return None
 
-    def _never_a_place(self, name: str, first: int, last: int) -> bool:
+    def _never_a_place(self, name: str, lead: int, first: int, last: int, previous: list[str]) -> bool:
         """Months, demonyms, streets, bare directions ("the South Side"), acronyms ("SWAT"),
-        federal court districts ("Eastern District"), a name inside a full PERSON name."""
+        federal court districts ("Eastern District"), water bodies ("Gulf of Mexico"), a name
+        inside a full PERSON name."""
         article, words = self.article, self.article.words
         lower = words[first].lower
-        if fold(name) in cues.MONTHS_AND_DAYS or self.gaz.demonym(name) is not None or article.is_street(first, last):
+        if fold(name) in cues.MONTHS_AND_DAYS or self.gaz.demonym(name) is not None \
+                or article.is_street(lead, first, last):
+            return True
+        if len(previous) >= 2 and previous[-1] == "of" and previous[-2] in cues.WATER_BODIES:
             return True
         if lower in cues.LOCALITY_PREFIXES and (first == last or words[last].lower == "district"):
             return True
@@ -453,14 +479,17 @@ class _Judge:
                 return True
         return False
 
-    def _person(self, name: str, first: int, previous: list[str], following: str | None, label: str | None,
-                found: Resolution) -> bool:
+    def _person(self, name: str, last: int, previous: list[str], following: str | None, label: str | None,
+                found: Resolution, locative: bool) -> bool:
         """After a title, the subject of "said" (unless a country or capital, which news makes
-        speak: "Baku said"), or a word the article uses as a person's name elsewhere."""
+        speak: "Baku said"), or a word the article uses as a person's name elsewhere (unless
+        written as a place here: "in downtown Auburn")."""
         if previous and previous[-1] in cues.PERSON_TITLES:
             return True
         if following in cues.REPORTING_VERBS and self.gaz.party_of(name) is None and found.place.feature == "city":
             return True
+        if locative and not self.article.words[last].possessive:
+            return False
         return label not in ("GPE", "LOC") and fold(name) in self.article.person_words
 
     def _plausible(self, found: Resolution) -> bool:

@@ -13,14 +13,12 @@ import re
 import threading
 from dataclasses import dataclass, field
 from typing import NamedTuple
-from pathlib import Path
 
 from rashomon.config import Settings
 from rashomon.geo.fold import fold, fold_keys
-from rashomon.geo.index import ADMIN1, ADMIN2, CITY, COUNTRY, FEATURES, REGION, Index, load_index
+from rashomon.geo.index import ADMIN1, ADMIN2, CITY, COUNTRY, DATA_DIR, FEATURES, REGION, Index, load_index
 from rashomon.model import Place
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "country": 6, "region": 7}  # UCDP where_prec
 
 # A city this large, or a national capital, is what a bare mention of its name usually means.
@@ -47,6 +45,7 @@ class GeoContext:
     mentions: dict[str, int] = field(default_factory=dict)  # ISO2 -> times the country or a place in it is named
 
     def add_country(self, code: str) -> None:
+        """Record that the article names a country (or a place in it) once more."""
         self.countries.add(code)
         self.mentions[code] = self.mentions.get(code, 0) + 1
 
@@ -55,7 +54,7 @@ class GeoContext:
         those named at least half as often as the most named one (Azerbaijan, Armenia; not
         Turkey the ally)."""
         top = max(self.mentions.values(), default=0)
-        focus = {code for code, n in self.mentions.items() if 2 * n >= top} if top else set(self.countries)
+        focus = {code for code, n in self.mentions.items() if 2 * n >= top}
         if self.dateline is not None and self.dateline.country:
             focus.add(self.dateline.country)
         return focus
@@ -100,6 +99,7 @@ class Gazetteer:
 
     # -- places ------------------------------------------------------------------------------------------
     def place(self, row: int) -> Place:
+        """The ``Place`` of an index row (built on demand: the index keeps only columns)."""
         ix = self._ix
         kind = FEATURES[ix.kind[row]]
         admin1 = ix.admin1[row]
@@ -147,10 +147,13 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         """Every place called ``name``, the likeliest first when nothing else is known."""
-        rows = self.rows(name)
+        return [reading.place for reading in self.readings(name)]
+
+    def readings(self, name: str, context: GeoContext | None = None) -> list[Resolution]:
+        """Every place ``name`` can mean, with population and context score, the likeliest first."""
         keys = fold_keys(name)
-        rows.sort(key=lambda r: self._rank(r, None, keys), reverse=True)
-        return [self.place(r) for r in rows]
+        rows = sorted(self.rows(name), key=lambda r: self._rank(r, context, keys), reverse=True)
+        return [self._resolution(r, context, keys) for r in rows]
 
     def resolve(self, name: str, context: GeoContext | None = None, within: Place | None = None) -> Place | None:
         """The place ``name`` most likely means in ``context``, or None.
@@ -235,7 +238,8 @@ class Gazetteer:
 
     def contains(self, outer: Place, inner: Place) -> bool:
         """True when ``inner`` is a different place lying inside ``outer`` (a country holds its
-        regions and cities, an admin1 its counties and cities, an admin2 its cities)."""
+        regions and cities, an admin1 its counties and cities, an admin2 its cities; a city or a
+        continent-wide region holds nothing here)."""
         if outer.country is None or outer.country != inner.country or _same(outer, inner):
             return False
         if outer.feature == "country":
@@ -276,12 +280,13 @@ class Gazetteer:
         ranked = sorted(rows, key=lambda r: self._rank(r, context, keys), reverse=True)
         best = ranked[0]
         if self._ix.kind[best] in (ADMIN1, ADMIN2):
-            # A region named like a city inside it (the Ganja municipality and the city of
-            # Ganja, New York state and city) is read as the city: the more precise place.
+            # A region named like its largest city (the Ganja municipality and the city of Ganja,
+            # New York state and city) is read as the city: the more precise place. Not so
+            # Maryland and Maryland City, or Quebec and Québec city (Montreal is larger).
             score = self._context_score(best, context, keys)
             for row in ranked[1:]:
                 if self._ix.kind[row] == CITY and self._context_score(row, context, keys) == score \
-                        and self._region_holds(best, row):
+                        and self._region_holds(best, row) and self._ix.population[row] == self._ix.population[best]:
                     return row
         return best
 

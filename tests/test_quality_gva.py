@@ -1,0 +1,43 @@
+"""Quality guard on real gold: the first 80 incidents of the GVA dev split
+(118 articles nobody here wrote) must keep scoring at least these floors.
+Raise a floor when the system gets better; never lower one to make a change pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.evaluate.gva import evaluate
+
+GVA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "gva"
+
+FLOORS = {
+    "bcubed_f1": 0.80,
+    "conll_f1": 0.57,
+    "date_accuracy": 0.55,
+    "date_within_1_accuracy": 0.78,
+    "city_accuracy": 0.53,
+    "state_accuracy": 0.73,
+    "killed_accuracy": 0.54,
+    "injured_accuracy": 0.40,
+    "count_incidents_exact": 0.45,
+    "count_killed_exact": 0.43,
+    "count_injured_exact": 0.41,
+}
+
+
+@pytest.fixture(scope="module")
+def result():
+    if not (GVA / "dev-articles.jsonl").exists():
+        pytest.fail(f"the GVA benchmark is missing at {GVA} (../shared beside the repository)")
+    return evaluate(GVA / "dev-articles.jsonl", GVA / "dev-gold.jsonl", first=80)
+
+
+def test_slice_is_the_fixed_one(result):
+    assert result.counts["gold_incidents"] == 80 and result.counts["articles"] == 118
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_metric_stays_above_its_floor(result, metric):
+    assert result.metrics[metric] >= FLOORS[metric], (metric, result.metrics[metric])
