@@ -22,5 +22,3 @@ class Settings:
     cache_dir: Path = field(default_factory=lambda: Path(os.environ.get("RASHOMON_CACHE_DIR", str(_cache_dir()))))
     # Policy that picks the `best` value of a figure (see rashomon.resolve.reconcile.POLICIES).
     best_policy: str = field(default_factory=lambda: os.environ.get("RASHOMON_BEST_POLICY", "latest_corroborated"))
-    # Processes used for the per-article work.
-    workers: int = field(default_factory=lambda: int(os.environ.get("RASHOMON_WORKERS", "1")))

@@ -122,6 +122,7 @@ class Rashomon:
             incidents, more = resolve(mentions, articles, previous, self.settings.best_policy)
             history = more
         self.store.save_incidents(incidents, history)
+        self.store.set_meta("best_policy", self.settings.best_policy)
         return incidents
 
     def _anchor_undated(self, articles: dict[str, Article], mentions: list[Mention], incidents: list[Incident]) -> int:
