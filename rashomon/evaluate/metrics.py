@@ -63,7 +63,7 @@ def ceaf_e(gold: dict[str, str], system: dict[str, str]) -> tuple[float, float, 
         for j in {j for item in cluster for j in index[item]}:
             sim[i, j] = 2 * len(cluster & s[j]) / (len(cluster) + len(s[j]))
     rows, cols = linear_sum_assignment(-sim)
-    total = sim[rows, cols].sum()
+    total = float(sim[rows, cols].sum())
     precision, recall = total / len(s), total / len(g)
     return precision, recall, _f1(precision, recall)
 

@@ -26,7 +26,7 @@ class Extractor:
                 f"spaCy pipeline {self.settings.spacy_model!r} is not installed "
                 "(set RASHOMON_SPACY_MODEL to an installed pipeline)"
             ) from exc
-        self.builder = FrameBuilder(geo.get_gazetteer(), geo)
+        self.builder = FrameBuilder(geo.get_gazetteer(self.settings), geo, self.settings.default_country)
 
     def extract(self, article: Article) -> list[Mention]:
         """Mentions of one article (none for a non-English one)."""

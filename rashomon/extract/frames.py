@@ -32,7 +32,12 @@ _METONYMY_AFTER = re.compile(
     re.I,
 )
 _METONYMY_BEFORE = re.compile(
-    r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$", re.I)
+    r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$"
+    # where a person lives, not where the event was: "Michael Carter, 23, of Fontaine", "a resident of Dayton"
+    r"|\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$",
+    re.I)
+# "McDonald's at 6740 N. Clark St.": a possessive with nothing owned is a business name.
+_BUSINESS_NAME = re.compile(r"^['’]s(?:\s+(?:at|on|in|near|restaurant|store|parking|bar|pub)\b|\s*[,.;)])", re.I)
 _LEAD_SENTENCES = 2
 # A location written out that the gazetteer could not place: still not the current incident's place.
 _UNPLACED_LOCATION = re.compile(
@@ -83,9 +88,10 @@ class FrameBuilder:
     """Turns one parsed article into mentions. ``gazetteer`` and ``geo`` are the
     geo stage's objects; nothing here touches the database."""
 
-    def __init__(self, gazetteer, geo_module):
+    def __init__(self, gazetteer, geo_module, default_country: str | None = None):
         self.gaz = gazetteer
         self.geo = geo_module
+        self.default_country = default_country
 
     # -- parties -----------------------------------------------------------------------------------------
     def party(self, word: str) -> str | None:
@@ -103,7 +109,7 @@ class FrameBuilder:
             text = doc.text
             after = text[match.end_char:match.end_char + 40]
             before = text[max(0, match.start_char - 40):match.start_char]
-            if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before):
+            if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after):
                 continue
             if speaker and match.text in speaker:
                 continue
@@ -272,6 +278,8 @@ class FrameBuilder:
     # -- mentions ----------------------------------------------------------------------------------------
     def build(self, article: Article, doc: Doc, title_doc: Doc | None = None) -> list[Mention]:
         context = self.geo.build_context(doc)
+        if self.default_country and not context.countries:
+            context.add_country(self.default_country)
         places = self.geo.find_places(doc, context)
         anchors = dates.section_anchors(doc.text)
         dateline = self.geo.find_dateline(doc.text)

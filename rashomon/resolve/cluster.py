@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 
 from rashomon.model import Mention
 
-MERGE_THRESHOLD = 2.0
+MERGE_THRESHOLD = 1.5
 # How far apart two dates may be, by the coarser date precision (UCDP date_prec).
 DATE_TOLERANCE = {1: 1, 2: 3, 3: 7, 4: 31, 5: 366}
+# Dates further apart than their tolerance but within this many days only weigh against a merge:
+# a report's date can be wrong by a few days ("Tuesday" read against the wrong week); beyond it, never.
+DATE_HARD_LIMIT = 7
 
 
 @dataclass
@@ -58,15 +61,25 @@ def score_pair(a: Mention, b: Mention, reported: dict[str, dt.date | None] | Non
         return None
     reasons: list[str] = []
     score = 0.0
-    if a.place and b.place and _place_key(a) == _place_key(b):
+    same_place = bool(a.place and b.place and _place_key(a) == _place_key(b))
+    if same_place:
         score += 1.0
         reasons.append(f"same place ({a.place.name})")
+    elif a.place and b.place:
+        if a.place.country != b.place.country or (a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1):
+            return None
+        if a.place.admin2 and a.place.admin2 == b.place.admin2:
+            score += 0.5
+            reasons.append(f"same county ({a.place.admin2})")
     gap = _date_gap(a, b)
     if gap is not None:
         days, tolerance = gap
-        if days > tolerance:
+        if days > max(tolerance, DATE_HARD_LIMIT):
             return None
-        if days == 0:
+        if days > tolerance:
+            score -= 1.0
+            reasons.append(f"dates {days} days apart")
+        elif days == 0:
             score += 1.5
             reasons.append(f"same day ({a.date})")
         else:
@@ -104,20 +117,29 @@ def score_pair(a: Mention, b: Mention, reported: dict[str, dt.date | None] | Non
         score += 1.5
         reasons.append("names " + ", ".join(sorted(shared_names)[:3]))
     shared_words = set(a.keywords) & set(b.keywords)
+    jaccard = len(shared_words) / len(set(a.keywords) | set(b.keywords)) if shared_words else 0.0
     if shared_words:
-        jaccard = len(shared_words) / len(set(a.keywords) | set(b.keywords))
         score += 2 * jaccard
         reasons.append("shared words " + ", ".join(sorted(shared_words)[:5]))
+    if not same_place and not shared_names and jaccard < 0.3:
+        return None  # without one place, only what identifies the incident itself can join two reports
     return Link(a.id, b.id, score, reasons)
 
 
 def blocks(mentions: list[Mention]) -> dict[str, list[Mention]]:
-    """Mentions that may be the same incident: same place, or same country when a place is coarse or missing."""
+    """Mentions that may be the same incident: the same place; the same named person; or the same
+    region (admin1) on the same or the next day, for places written at different levels."""
     out: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         key = _place_key(m)
         if key is not None:
             out[key].append(m)
+        for name in m.names:
+            if len(name) > 5 and " " in name:
+                out["n:" + name.lower()].append(m)
+        if m.place is not None and m.place.admin1 and m.date is not None and (m.date_precision or 9) <= 2:
+            for day in (m.date, m.date + dt.timedelta(days=1)):
+                out[f"r:{m.place.country}|{m.place.admin1}|{day}"].append(m)
     return out
 
 
@@ -128,9 +150,13 @@ def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None 
     mentions = sorted(mentions, key=lambda m: m.id)
     by_id = {m.id: m for m in mentions}
     links: list[Link] = []
+    scored: set[tuple[str, str]] = set()
     for block in blocks(mentions).values():
         for i, a in enumerate(block):
             for b in block[i + 1:]:
+                if (a.id, b.id) in scored:
+                    continue
+                scored.add((a.id, b.id))
                 link = score_pair(a, b, reported)
                 if link is not None and link.score >= MERGE_THRESHOLD:
                     links.append(link)
@@ -170,7 +196,7 @@ def _can_merge(left: list[Mention], right: list[Mention]) -> bool:
     for a in left:
         for b in right:
             gap = _date_gap(a, b)
-            if gap is not None and gap[0] > gap[1]:
+            if gap is not None and gap[0] > max(gap[1], DATE_HARD_LIMIT):
                 return False
     return True
 
