@@ -14,6 +14,7 @@ mentions.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -84,6 +85,13 @@ class Frame:
     first_sentence: int = 0
 
 
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
 class FrameBuilder:
     """Turns one parsed article into mentions. ``gazetteer`` and ``geo`` are the
     geo stage's objects; nothing here touches the database."""
@@ -121,6 +129,29 @@ class FrameBuilder:
             elif region is None:
                 region = place
         return city, region, country
+
+    def _population(self, place: Place, context) -> int:
+        for reading in self.gaz.readings(place.name, context):
+            if reading.place.geonameid == place.geonameid:
+                return reading.population
+        return 0
+
+    def _city_of(self, place: Place | None, matches, context) -> Place | None:
+        """A neighbourhood or suburb the article places in a city it also names ("Englewood" and
+        "Chicago police") is coded at the city, as incident datasets do."""
+        if place is None or place.feature != "city" or place.latitude is None:
+            return place
+        own = None
+        for match in matches:
+            other = match.place
+            if (other.feature != "city" or other.geonameid == place.geonameid or other.latitude is None
+                    or other.admin1 != place.admin1 or other.country != place.country
+                    or _km(place, other) > 20):
+                continue
+            own = self._population(place, context) if own is None else own
+            if self._population(other, context) >= max(5 * own, 50_000):
+                return other
+        return place
 
     def _compatible_place(self, frame: Frame, unit: Unit) -> bool:
         if unit.elsewhere and unit.place is None and unit.region is None:
@@ -296,6 +327,8 @@ class FrameBuilder:
             if fallback is None and dateline is not None:
                 fallback = self.gaz.resolve(dateline[0], context)
             main.place = fallback
+        for frame in frames:
+            frame.place = self._city_of(frame.place, places, context)
         ordered = [main] + [f for f in frames if f is not main]
         main_date, _ = self._date(main, article, None, is_main=True)
         mentions = []

@@ -469,7 +469,9 @@ class _Judge:
             after = words[last + 1]
             if after.lower in ("county", "parish"):
                 return True
-            if after.text not in cues.CONNECTORS and after.lower not in cues.LOCAL_INSTITUTIONS:
+            # "in Hermitage Tuesday evening": a day or month after a place does not lengthen its name
+            if after.text not in cues.CONNECTORS and after.lower not in cues.LOCAL_INSTITUTIONS \
+                    and fold(after.text) not in cues.MONTHS_AND_DAYS:
                 return True
         if words[last].possessive and not region_like and last + 1 < len(words):
             after = words[last + 1]
