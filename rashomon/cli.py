@@ -109,7 +109,7 @@ def incidents(
             return
         rows = app_.incidents(**filters)
     table = Table(title=f"{len(rows)} incident(s)")
-    for column in ("id", "date", "place", "type", "killed", "injured", "sources"):
+    for column in ("id", "date", "place", "type", "killed", "injured", "articles"):
         table.add_column(column, overflow="fold")
     for inc in rows:
         table.add_row(inc.id, dossier.date_text(inc), dossier.place_text(inc), inc.kind or "",
