@@ -20,7 +20,7 @@ demo: setup
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(VENV)/bin/rashomon ingest samples/ganja-2020 --db $(DEMO_DB)
 	$(VENV)/bin/rashomon incidents --db $(DEMO_DB)
-	$(VENV)/bin/rashomon show main --db $(DEMO_DB)
+	$(VENV)/bin/rashomon show largest --db $(DEMO_DB)
 
 test: setup
 	$(PY) -m pytest -q
