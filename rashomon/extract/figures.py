@@ -37,8 +37,11 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
-_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
-_AGE_AFTER = re.compile(r"^\s*(?:,|\)|and\b)")
+_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
+_AGE_AFTER = re.compile(r"^[ \t]*(?:,|\)|and\b|\n|$)")
+# "April 12", "June 24, 2014": the day of a date; "911 call": a phone number.
+_DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_NOT_A_COUNT = {911}
 # "one of the injured", "two children are among those killed": a part of a group already counted.
 _PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom)\b", re.I)
 # "13 civilians, including two children, were killed": the second count is a subset.
@@ -51,7 +54,9 @@ BACKGROUND = re.compile(
     r"\bin total\b|\b(?:this|last|each|every|per) year\b|\bannually\b|\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d-(?:19|20)?\d\d\b|"
     r"\b(?:a|the) war (?:that|which|in)\b|\bduring the (?:war|conflict)\b|\bover the (?:past|last)\b|"
     r"\b(?:of|in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b|\bbringing the (?:total|death toll|number|toll)\b|"
-    r"\bpushing the (?:\w+ )?(?:death )?toll\b|\bcumulative\b|\bstatistics\b|\bhomicides\b|\bin the (?:city|country|state) this\b",
+    r"\bpushing the (?:\w+ )?(?:death )?toll\b|\bcumulative\b|\bstatistics\b|\bhomicides\b|\bin the (?:city|country|state) this\b|"
+    r"\bacross the (?:city|county|state|region|country)\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\b(?:a|the) (?:string|series|spate|wave|rash) of\b",
     re.I,
 )
 
@@ -85,9 +90,10 @@ def find_figures(text: str) -> list[RawFigure]:
     """Casualty and damage counts in ``text``."""
     numbers = find_numbers(text)
     # Subsets ("including two children") and ages ("two men, 21 and 25,") are not counts of their own.
-    subset = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s]))
+    subset = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) or value in _NOT_A_COUNT
+              or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
               or bool(_AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
-              for s, e, *_ in numbers]
+              for s, e, value, _q in numbers]
     figures: list[RawFigure] = []
     for i, (start, end, value, qualifier) in enumerate(numbers):
         if subset[i]:

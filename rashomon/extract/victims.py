@@ -79,12 +79,53 @@ def _key(token: Token, sent: Span) -> str | None:
     return ("new:" if fresh else "same:") + base
 
 
+# Nouns that name what happened to a person: "the death of his son", "the fatal shooting of a student".
+FATAL_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+HARM_NOUNS = {"shooting", "stabbing", "wounding"}
+
+
+def _harm_of_noun(token: Token) -> tuple[Token, bool] | None:
+    """(victim, fatal) for "death/killing/shooting of <person>", "took the life of <person>"."""
+    lemma = token.lemma_.lower()
+    fatal_life = lemma == "life" and token.head.lemma_ in ("take", "claim")
+    if token.pos_ != "NOUN" or not (lemma in FATAL_NOUNS or lemma in HARM_NOUNS or fatal_life):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for victim in prep.children:
+                if victim.dep_ == "pobj":
+                    fatal = lemma in FATAL_NOUNS or fatal_life or any(
+                        c.lower_ in ("fatal", "deadly") for c in token.children if c.dep_ == "amod")
+                    return victim, fatal
+    return None
+
+
+def _left_in_state(token: Token) -> tuple[Token, bool] | None:
+    """(victim, fatal) for "left a 16-year-old boy dead", "leaving a man wounded"."""
+    if token.lemma_ != "leave":
+        return None
+    victim = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if victim is None:
+        return None
+    state = [t.lower_ for t in victim.subtree if t.i > victim.i] + [c.lower_ for c in token.children
+                                                                      if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")]
+    if "dead" in state:
+        return victim, True
+    if any(w in state for w in ("wounded", "injured", "hurt")):
+        return victim, False
+    return None
+
+
 def victims(sentences: list[Span]) -> list[Victim]:
     """The individual victims the sentences tell of, with their outcome."""
     found: dict[str, Victim] = {}
     last: Victim | None = None
     for sent in sentences:
         for token in sent:
+            described = _harm_of_noun(token) or _left_in_state(token)
+            if described is not None:
+                last = _record(found, last, described[0], described[1], sent) or last
+                continue
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             pronounced_dead = token.lemma_ in ("pronounce", "declare", "find") and token.nbor(1).lower_ == "dead" \
@@ -102,30 +143,35 @@ def victims(sentences: list[Span]) -> list[Victim]:
             target = _victim_token(token)
             if target is None:
                 continue
-            key = _key(target, sent)
-            if key is None:
-                continue
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
-                sent.doc.text[token.idx - 12:token.idx + len(token.text) + 16]))
-            if key == "<pronoun>":
-                victim = last
-            elif key.startswith("name:"):
-                victim = found.setdefault(key, Victim(key))
-            else:
-                base = key.split(":", 1)[1]
-                same = [v for k, v in found.items() if k.split(":", 1)[1] == base or (base.endswith(":") and
-                        k.split(":", 1)[1].startswith(base))]
-                if key.startswith("same:") and same:
-                    victim = same[-1]
-                elif key.startswith("new:") and same and not any(v.harmed for v in same):
-                    victim = same[-1]
-                else:
-                    victim = Victim(f"{base}#{len(found)}")
-                    found[victim.key] = victim
-            if victim is None:
-                continue
-            victim.harmed = True
-            victim.killed = victim.killed or fatal
-            victim.evidence.append(sent)
-            last = victim
+                sent.doc.text[max(0, token.idx - 12):token.idx + len(token.text) + 16]))
+            last = _record(found, last, target, fatal, sent) or last
     return list(found.values())
+
+
+def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal: bool, sent: Span) -> Victim | None:
+    """Count ``target`` as harmed (and killed when ``fatal``): a victim already met again, or a new one."""
+    key = _key(target, sent)
+    if key is None:
+        return None
+    if key == "<pronoun>":
+        victim = last
+    elif key.startswith("name:"):
+        victim = found.setdefault(key, Victim(key))
+    else:
+        base = key.split(":", 1)[1]
+        same = [v for k, v in found.items() if k.split(":", 1)[1] == base or (base.endswith(":") and
+                k.split(":", 1)[1].startswith(base))]
+        if key.startswith("same:") and same:
+            victim = same[-1]
+        elif key.startswith("new:") and same and not any(v.harmed for v in same):
+            victim = same[-1]
+        else:
+            victim = Victim(f"{base}#{len(found)}")
+            found[victim.key] = victim
+    if victim is None:
+        return None
+    victim.harmed = True
+    victim.killed = victim.killed or fatal
+    victim.evidence.append(sent)
+    return victim
