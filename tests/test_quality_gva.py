@@ -20,11 +20,11 @@ FLOORS = {
     "date_within_1_accuracy": 0.80,
     "city_accuracy": 0.60,
     "state_accuracy": 0.74,
-    "killed_accuracy": 0.54,
+    "killed_accuracy": 0.62,
     "injured_accuracy": 0.40,
     "count_incidents_exact": 0.53,
-    "count_killed_exact": 0.45,
-    "count_injured_exact": 0.46,
+    "count_killed_exact": 0.50,
+    "count_injured_exact": 0.47,
 }
 
 
