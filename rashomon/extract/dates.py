@@ -90,11 +90,9 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
     def add(m: re.Match[str], expr: DateExpr) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
-        if _PAGE_STAMP.search(text[max(0, m.start() - 32):m.start()]):
-            taken.append((m.start(), m.end()))
-            return
         taken.append((m.start(), m.end()))
-        found.append((m.start(), m.end(), expr))
+        if not _PAGE_STAMP.search(text[max(0, m.start() - 32):m.start()]):
+            found.append((m.start(), m.end(), expr))
 
     for pattern in (MONTH_DAY, DAY_MONTH):
         for m in pattern.finditer(text):

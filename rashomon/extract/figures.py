@@ -90,15 +90,15 @@ def find_figures(text: str) -> list[RawFigure]:
     """Casualty and damage counts in ``text``."""
     numbers = find_numbers(text)
     # Subsets ("including two children") and ages ("two men, 21 and 25,") are not counts of their own.
-    subset = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) or value in _NOT_A_COUNT
+    not_counts = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) or value in _NOT_A_COUNT
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
               or bool(_AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
               for s, e, value, _q in numbers]
     figures: list[RawFigure] = []
     for i, (start, end, value, qualifier) in enumerate(numbers):
-        if subset[i]:
+        if not_counts[i]:
             continue
-        following = [s for j, (s, *_r) in enumerate(numbers) if j > i and not subset[j]]
+        following = [s for j, (s, *_r) in enumerate(numbers) if j > i and not not_counts[j]]
         after_end = following[0] if following else len(text)
         after = text[end:min(after_end, end + 90)]
         # Step over an inserted subset ("— including two children —") to the words that count.

@@ -141,14 +141,13 @@ class FrameBuilder:
         "Chicago police") is coded at the city, as incident datasets do."""
         if place is None or place.feature != "city" or place.latitude is None:
             return place
-        own = None
-        for match in matches:
-            other = match.place
-            if (other.feature != "city" or other.geonameid == place.geonameid or other.latitude is None
-                    or other.admin1 != place.admin1 or other.country != place.country
-                    or _km(place, other) > 20):
-                continue
-            own = self._population(place, context) if own is None else own
+        nearby = {m.place.geonameid: m.place for m in matches
+                  if m.place.feature == "city" and m.place.geonameid != place.geonameid and m.place.latitude is not None
+                  and m.place.admin1 == place.admin1 and m.place.country == place.country and _km(place, m.place) <= 20}
+        if not nearby:
+            return place
+        own = self._population(place, context)
+        for other in nearby.values():
             if self._population(other, context) >= max(5 * own, 50_000):
                 return other
         return place
@@ -414,7 +413,10 @@ class FrameBuilder:
                                       qualifier=raw.qualifier, evidence=self._evidence(article, unit))
                 (shot if raw.kind == "shot" else reports).append(report)
         kinds = {r.kind for r in reports}
-        people = victims.victims(list({u.sent_index: u.sent for u in frame.units}.values()))
+        # Victims are read one by one only when a count is missing: the parse walk is not free.
+        people = []
+        if "killed" not in kinds or ("injured" not in kinds and not shot):
+            people = victims.victims(list({u.sent_index: u.sent for u in frame.units}.values()))
         killed_people = [v for v in people if v.killed]
         unit_of = {u.sent.start_char: u for u in frame.units}
         if "killed" not in kinds and killed_people:

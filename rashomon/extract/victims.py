@@ -128,14 +128,11 @@ def victims(sentences: list[Span]) -> list[Victim]:
                 continue
             if token.pos_ not in ("VERB", "AUX"):
                 continue
-            pronounced_dead = token.lemma_ in ("pronounce", "declare", "find") and token.nbor(1).lower_ == "dead" \
-                if token.i + 1 < len(token.doc) else False
-            if pronounced_dead:
-                pass
-            elif token.lemma_ == "suffer":
-                if not any(re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj"):
-                    continue
-            elif token.lemma_ not in HARM_LEMMAS:
+            pronounced_dead = (token.lemma_ in ("pronounce", "declare", "find") and token.i + 1 < len(token.doc)
+                               and token.nbor(1).lower_ == "dead")
+            suffered_wound = token.lemma_ == "suffer" and any(
+                re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj")
+            if not (pronounced_dead or suffered_wound or token.lemma_ in HARM_LEMMAS):
                 continue
             after = sent.doc.text[token.idx + len(token.text):token.idx + len(token.text) + 12]
             if (token.lemma_ == "shoot" and _MISSED.match(after)) or any(c.dep_ == "neg" for c in token.children):

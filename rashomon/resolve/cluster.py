@@ -50,6 +50,11 @@ def _date_gap(a: Mention, b: Mention) -> tuple[int, int] | None:
     return abs((a.date - b.date).days), tolerance
 
 
+def _dates_conflict(gap: tuple[int, int] | None) -> bool:
+    """Dates too far apart for one incident, whatever else the reports share."""
+    return gap is not None and gap[0] > max(gap[1], DATE_HARD_LIMIT)
+
+
 def _main_figure(m: Mention, kind: str) -> int | None:
     values = [f.value for f in m.figures if f.kind == kind and f.qualifier != "vague"]
     return max(values) if values else None
@@ -72,10 +77,10 @@ def score_pair(a: Mention, b: Mention, reported: dict[str, dt.date | None] | Non
             score += 0.5
             reasons.append(f"same county ({a.place.admin2})")
     gap = _date_gap(a, b)
+    if _dates_conflict(gap):
+        return None
     if gap is not None:
         days, tolerance = gap
-        if days > max(tolerance, DATE_HARD_LIMIT):
-            return None
         if days > tolerance:
             score -= 1.0
             reasons.append(f"dates {days} days apart")
@@ -195,8 +200,7 @@ def _can_merge(left: list[Mention], right: list[Mention]) -> bool:
         return False
     for a in left:
         for b in right:
-            gap = _date_gap(a, b)
-            if gap is not None and gap[0] > max(gap[1], DATE_HARD_LIMIT):
+            if _dates_conflict(_date_gap(a, b)):
                 return False
     return True
 
