@@ -38,7 +38,12 @@ _NOT_PEOPLE = re.compile(
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
-_AGE_AFTER = re.compile(r"^[ \t]*(?:,|\)|and\b|\n|$)")
+_AGE_AFTER = re.compile(r"^[ \t]*(?:,|\)|and\b|\n|[—–]|-\s|$)")
+# "turned 21", "ages 29 and 22": ages after the word that says so.
+_AGE_WORD_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged?|ages)\s+(?:\d{1,3}\s*(?:,|and|or)\s*)*$", re.I)
+# "6740 N. Clark St.", "the 48205 ZIP code", "the 2500 block": house numbers, ZIP codes, blocks.
+_ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z]|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|"
+                            r"Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b|ZIP\b|zip\b|block\b)")
 # "April 12", "June 24, 2014": the day of a date; "911 call": a phone number.
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _NOT_A_COUNT = {911}
@@ -93,6 +98,8 @@ def find_figures(text: str) -> list[RawFigure]:
     not_counts = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) or value in _NOT_A_COUNT
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
               or bool(_AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
+              or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
+              or (text[s:e].isdigit() and len(text[s:e]) >= 3 and bool(_ADDRESS_AFTER.match(text[e:e + 30])))
               for s, e, value, _q in numbers]
     figures: list[RawFigure] = []
     for i, (start, end, value, qualifier) in enumerate(numbers):

@@ -81,8 +81,54 @@ class Frame:
     date_unit: Unit | None = None
     same_time_unit: Unit | None = None  # "at around the same time": the main incident's day
     place_unit: Unit | None = None
+    place_evidence: Evidence | None = None  # when the place comes from outside the frame's own units
     denials: list[tuple[Unit, str, str | None]] = field(default_factory=list)  # (unit, speaker, party)
     first_sentence: int = 0
+
+
+# What a date phrase is attached to in the parse, strongest first: the shooting itself ("shot
+# Tuesday", "Monday's shooting"), a death that may follow it ("died Friday after being shot
+# Thursday"), nothing telling, or what came after it ("said Tuesday", "was charged Friday", "was in
+# critical condition Tuesday"), which never dates the incident.
+_EVENT, _DEATH, _NEUTRAL, _AFTERMATH = 4, 3, 2, 0
+_RELATIVE_TO_MAIN = ("offset_from_main", "same_as_main")
+_REPORTING_LEMMAS = {"say", "tell", "announce", "report", "confirm"}
+_EVENT_LEMMAS = {
+    "shoot", "shooting", "shootout", "kill", "killing", "fire", "gunfire", "attack", "strike", "stab", "stabbing",
+    "wound", "injure", "hurt", "happen", "occur", "erupt", "murder", "slay", "slaying", "homicide", "incident",
+    "rampage", "ambush", "explode", "explosion", "blast", "hit", "spray", "discharge", "go", "break", "crash",
+    "massacre", "bombing", "raid", "clash", "shell", "shelling", "fight", "argument", "dispute", "robbery", "find",
+    "open",
+}
+_AFTERMATH_LEMMAS = {
+    "say", "tell", "announce", "release", "report", "confirm", "identify", "arrest", "charge", "book", "sentence",
+    "convict", "plead", "appear", "arraign", "indict", "delay", "deny", "remain", "investigate", "search", "look",
+    "continue", "expect", "ask", "seek", "surrender", "apprehend", "file", "testify", "rule", "order", "schedule",
+    "hold", "speak", "post", "update", "publish", "name", "recover", "list", "be", "hospitalize", "treat",
+    "undergo", "bury", "mourn", "gather", "attend", "remember", "vigil", "funeral", "hearing", "court", "trial",
+    "sentencing", "arrive", "return", "visit", "meet", "issue", "learn", "receive", "give", "deliver",
+    "close", "reopen", "plan", "urge", "comment", "decline", "refuse", "respond", "turn",
+}
+
+
+def _date_attachment(doc: Doc, char: int) -> int:
+    """How strongly the date phrase at ``char`` dates an incident, from the words it hangs on."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    date_index = token.i if token is not None else 0
+    for _ in range(8):
+        if token is None or token.head.i == token.i:
+            break
+        token = token.head
+        lemma = token.lemma_.lower()
+        if lemma == "die":
+            return _DEATH
+        if lemma in _EVENT_LEMMAS:
+            return _EVENT
+        if lemma in _AFTERMATH_LEMMAS and token.pos_ in ("VERB", "AUX", "NOUN"):
+            # "On Friday, officials said four were killed" dates what they report; "said Friday" does not.
+            return _NEUTRAL if lemma in _REPORTING_LEMMAS and date_index < token.i else _AFTERMATH
+    return _NEUTRAL
 
 
 def _km(a: Place, b: Place) -> float:
@@ -152,6 +198,45 @@ class FrameBuilder:
                 return other
         return place
 
+    @staticmethod
+    def _most_named(matches, features: tuple[str, ...]):
+        """The match of a place of these kinds the article names most often (its first match;
+        the earliest of equals)."""
+        counts: dict[int | str, int] = {}
+        first: dict[int | str, object] = {}
+        for m in matches:
+            if m.place.feature in features:
+                key = m.place.geonameid or m.place.name
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, m)
+        if not counts:
+            return None
+        order = list(first)
+        return first[max(order, key=lambda k: (counts[k], -order.index(k)))]
+
+    def _city_within(self, place: Place | None, matches):
+        """The match of the town a county or state is coded at: the one the article names most
+        inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them."""
+        if place is None or place.feature not in ("admin1", "admin2"):
+            return None
+        return self._most_named([m for m in matches if m.place.feature == "city" and self.gaz.contains(place, m.place)],
+                                ("city",))
+
+    @staticmethod
+    def _evidence_at(article: Article, doc: Doc, char: int) -> Evidence:
+        """The sentence of ``doc`` holding the character at ``char``."""
+        token = next((t for t in doc if t.idx <= char < t.idx + max(len(t.text), 1)), doc[-1])
+        sent = token.sent
+        return Evidence(article_id=article.id, start=sent.start_char, end=sent.end_char, quote=sent.text.strip())
+
+    @staticmethod
+    def _title_evidence(article: Article) -> Evidence:
+        """The title as evidence: at its offsets when the text repeats it, else quoted with an empty span."""
+        title = (article.title or "").strip()
+        at = article.text.find(title) if title else -1
+        start, end = (at, at + len(title)) if at >= 0 else (0, 0)
+        return Evidence(article_id=article.id, start=start, end=end, quote=title)
+
     def _compatible_place(self, frame: Frame, unit: Unit) -> bool:
         if unit.elsewhere and unit.place is None and unit.region is None:
             return False
@@ -206,12 +291,16 @@ class FrameBuilder:
                 for offset, day in anchors:
                     if offset <= start:
                         section_anchor = day
+                best = 0
                 for s, _e, expr in dates.find_date_exprs(unit_text):
                     if expr.kind == "offset_from_main" and s > 0:
                         continue
-                    expr.anchor = section_anchor
-                    unit.date_expr, unit.date_text = expr, unit_text[s:_e]
-                    break
+                    strength = _date_attachment(doc, start + s) if expr.kind not in _RELATIVE_TO_MAIN else _EVENT
+                    if strength > best:
+                        expr.anchor = section_anchor
+                        unit.date_expr, unit.date_text, best = expr, unit_text[s:_e], strength
+                    if best == _EVENT:
+                        break
                 unit.background = figures.is_background(unit_text)
                 unit.raw_figures = [] if unit.background else figures.find_figures(unit_text)
                 unit.kinds = taxonomy.kinds_in(unit_text)
@@ -317,15 +406,25 @@ class FrameBuilder:
         frames = self._frames(units, doc, article.published)
         if not frames:
             return []
-        title_places = [m.place for m in self.geo.find_places(title_doc, context)] if title_doc is not None else []
+        title_matches = self.geo.find_places(title_doc, context) if title_doc is not None else []
+        title_places = [m.place for m in title_matches]
         title_kinds = taxonomy.kinds_in(article.title or "")
         main = self._main(frames, title_places, title_kinds)
         self._denials(units, frames, main)
         if main.place is None:
-            fallback = next((p for p in title_places if p.feature == "city"), None)
-            if fallback is None and dateline is not None:
-                fallback = self.gaz.resolve(dateline[0], context)
-            main.place = fallback
+            # Where the incident's own sentences name no place: the title's town, the dateline,
+            # then the town (or else county) the article names most ("Minneapolis police said").
+            found = next((m for m in title_matches if m.place.feature == "city"), None)
+            if found is not None:
+                main.place, main.place_evidence = found.place, self._title_evidence(article)
+            else:
+                found = next((m for m in places if m.cue == "dateline"), None) \
+                    or self._most_named(places, ("city",)) or self._most_named(places, ("admin2",))
+                if found is not None:
+                    main.place, main.place_evidence = found.place, self._evidence_at(article, doc, found.start_char)
+        inside = self._city_within(main.place, places)
+        if inside is not None:
+            main.place, main.place_evidence = inside.place, self._evidence_at(article, doc, inside.start_char)
         for frame in frames:
             frame.place = self._city_of(frame.place, places, context)
         ordered = [main] + [f for f in frames if f is not main]
@@ -388,7 +487,8 @@ class FrameBuilder:
             date_expr=frame.date_expr or (frame.same_time_unit.date_expr if frame.same_time_unit and not is_main else None),
             date_evidence=self._date_evidence(article, frame, is_main),
             place=frame.place,
-            place_evidence=self._evidence(article, frame.place_unit, attributed=False) if frame.place_unit else None,
+            place_evidence=frame.place_evidence or (
+                self._evidence(article, frame.place_unit, attributed=False) if frame.place_unit else None),
             actors=actors,
             figures=reports,
             statements=statements,

@@ -16,6 +16,16 @@ MONTHS_AND_DAYS = WEEKDAYS | {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "christmas", "easter",
 }
+# US cities that AP style lets stand alone in a dateline or a story, with no state after them.
+# Any other US city outside the states an article names is written with its state ("Raleigh,
+# N.C."), so an unqualified "Raleigh" in a Memphis story is a Memphis neighbourhood, not the city.
+AP_STANDALONE_US_CITIES = {
+    "atlanta", "baltimore", "boston", "chicago", "cincinnati", "cleveland", "dallas", "denver", "detroit",
+    "honolulu", "houston", "indianapolis", "las vegas", "los angeles", "miami", "milwaukee", "minneapolis",
+    "new orleans", "new york", "new york city", "oklahoma city", "philadelphia", "phoenix", "pittsburgh",
+    "st. louis", "saint louis", "salt lake city", "san antonio", "san diego", "san francisco", "seattle",
+    "washington",
+}
 # Before "of", or just before the name, these say a place follows ("city of Ganja", "city, Ganja").
 PLACE_NOUNS = {
     "city", "town", "village", "capital", "settlement", "hamlet", "suburb", "suburbs", "municipality", "district",

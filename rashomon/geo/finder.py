@@ -268,8 +268,10 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, t
             continue
         city = m.group("city").strip()
         region = m.group("region")
-        if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or not gaz.known(city) \
-                or (region is None and fold(city) in cues.common_words()):  # "PHONE: Call 1-888..."
+        # A common word passes only in capitals before a dash ("PHOENIX --"), not "PHONE: Call 1-888...".
+        common = region is None and fold(city) in cues.common_words() \
+            and not (city.isupper() and m.group(0)[-1] != ":" and " " not in city)
+        if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or not gaz.known(city) or common:
             continue
         if region and gaz.lookup_qualified(city, region) is not None:
             return f"{city}, {region}", (start + m.start("city"), start + m.end("region"))
@@ -404,7 +406,7 @@ class _Judge:
         if found is not None:
             return found.place, "qualifier"
         found = gaz.lookup(name, self.context)
-        if found is None or self._part_of_longer_name(run, first, last, found.place):
+        if found is None or self._part_of_longer_name(run, first, last, found.place) or self._out_of_area(found):
             return None
         following = article.next_word(last)
         if _place_noun_before(previous) or (following in cues.PLACE_NOUNS_AFTER and last == run[-1]):
@@ -438,6 +440,18 @@ class _Judge:
                 and (found.population >= CONTEXT_MIN_POPULATION or found.score > NAMED_COUNTRY):
             return found.place, "context"
         return None
+
+    def _out_of_area(self, found: Resolution) -> bool:
+        """A US town or county in a state the article never names, in an article that names
+        (or is datelined in) another state: AP style would have written its state, so the
+        name is a local one (a neighbourhood, a street, a school) unless the city stands alone."""
+        place = found.place
+        if place.country != "US" or place.feature not in ("city", "admin2") or found.score > NAMED_COUNTRY:
+            return False
+        states = {admin1 for country, admin1 in self.context.admin1 if country == "US"}
+        if not states or place.admin1 in states:
+            return False
+        return fold(place.name) not in cues.AP_STANDALONE_US_CITIES
 
     def _never_a_place(self, name: str, lead: int, first: int, last: int, previous: list[str]) -> bool:
         """Months, demonyms, streets, bare directions ("the South Side"), acronyms ("SWAT"),
