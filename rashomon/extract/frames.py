@@ -126,8 +126,13 @@ def _date_attachment(doc: Doc, char: int) -> int:
         if lemma in _EVENT_LEMMAS:
             return _EVENT
         if lemma in _AFTERMATH_LEMMAS and token.pos_ in ("VERB", "AUX", "NOUN"):
-            # "On Friday, officials said four were killed" dates what they report; "said Friday" does not.
-            return _NEUTRAL if lemma in _REPORTING_LEMMAS and date_index < token.i else _AFTERMATH
+            # "On Friday, officials said four were killed" dates what they report; "said Friday" does not;
+            # "are investigating the shootings of four people Thursday night" may date either.
+            between = doc[min(date_index, token.i) + 1:max(date_index, token.i)]
+            if (lemma in _REPORTING_LEMMAS and date_index < token.i) \
+                    or any(t.lemma_.lower() in _EVENT_LEMMAS for t in between):
+                return _NEUTRAL
+            return _AFTERMATH
     return _NEUTRAL
 
 
@@ -332,7 +337,13 @@ class FrameBuilder:
                 continue
             content = unit.has_event or unit.place is not None and any(unit.kinds)
             if not content:
-                if current is not None and unit.agents and self._compatible_place(current, unit):
+                if current is not None and self._compatible_place(current, unit) and (
+                        unit.agents or (current.date_expr is None and unit.date_expr is not None
+                                        and unit.date_expr.kind not in _RELATIVE_TO_MAIN and unit.place is None)):
+                    # A sentence that only says when ("At 10:20 p.m. Sunday, officers were dispatched")
+                    # dates the incident told just before it.
+                    if current.date_expr is None and unit.date_expr is not None and unit.date_expr.kind not in _RELATIVE_TO_MAIN:
+                        current.date_expr, current.date_unit = unit.date_expr, unit
                     current.units.append(unit)
                 continue
             if unit.place is None and unit.region is None and unit.country is not None and not unit.raw_figures:
