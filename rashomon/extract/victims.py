@@ -27,7 +27,7 @@ PERSON_NOUNS = {
 }
 PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 _FATAL_TEXT = re.compile(r"\b(?:fatally|to death|dead|deadly|fatal)\b", re.I)
-_AGE = re.compile(r"\b(\d{1,3})(?:-year-old|,)")
+_AGE = re.compile(r"\b(\d{1,3}(?:-month)?)(?:-year-old|-old|,)")
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
 _MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
 
@@ -74,7 +74,9 @@ def _key(token: Token, sent: Span) -> str | None:
         if t.ent_type_ == "PERSON":
             return "name:" + t.text.lower()
     determiners = {t.lower_ for t in token.children if t.dep_ in ("det", "amod", "poss")}
-    fresh = bool(determiners & {"another", "second", "third", "other", "a", "an", "one"})
+    # "a man", "another man", "his daughter" bring someone in; "the man" points back.
+    fresh = bool(determiners & {"another", "second", "third", "other", "a", "an", "one"}) \
+        or any(t.dep_ == "poss" for t in token.children)
     base = f"{token.lemma_.lower()}:{age.group(1) if age else ''}"
     return ("new:" if fresh else "same:") + base
 
@@ -143,7 +145,24 @@ def victims(sentences: list[Span]) -> list[Victim]:
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
                 sent.doc.text[max(0, token.idx - 12):token.idx + len(token.text) + 16]))
             last = _record(found, last, target, fatal, sent) or last
-    return list(found.values())
+    return _fold_definite(list(found.values()))
+
+
+def _fold_definite(found: list[Victim]) -> list[Victim]:
+    """A victim known only as "the child" or "the victim", with no age of its own, is someone the
+    story tells of by name too ("Pope ... the child was shot"), not one more person: it adds no one
+    and, if it died, the victim it stands for died."""
+    definite = [v for v in found if v.key.startswith("same:") and v.key.split(":")[2].split("#")[0] == ""]
+    others = [v for v in found if v not in definite]
+    if not others:
+        return found
+    for v in definite:
+        if v.killed and not any(o.killed for o in others):
+            survivor = next((o for o in others if not o.killed), None)
+            if survivor is not None:
+                survivor.killed = True
+                survivor.evidence.extend(v.evidence)
+    return others
 
 
 def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal: bool, sent: Span) -> Victim | None:
@@ -157,14 +176,15 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         victim = found.setdefault(key, Victim(key))
     else:
         base = key.split(":", 1)[1]
-        same = [v for k, v in found.items() if k.split(":", 1)[1] == base or (base.endswith(":") and
-                k.split(":", 1)[1].startswith(base))]
+        # Keys of noun victims are "<same|new>:<noun>:<age>#<n>"; "the man" matches any man met before.
+        met = {k: k.split(":", 1)[1].split("#")[0] for k in found if not k.startswith("name:")}
+        same = [found[k] for k, b in met.items() if b == base or (base.endswith(":") and b.startswith(base))]
         if key.startswith("same:") and same:
             victim = same[-1]
         elif key.startswith("new:") and same and not any(v.harmed for v in same):
             victim = same[-1]
         else:
-            victim = Victim(f"{base}#{len(found)}")
+            victim = Victim(f"{key.split(':', 1)[0]}:{base}#{len(found)}")
             found[victim.key] = victim
     if victim is None:
         return None
