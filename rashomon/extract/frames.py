@@ -541,10 +541,14 @@ class FrameBuilder:
                 best.value = max(best.value - killed, 0)
                 reports.append(best)
             else:
-                hurt = [v for v in people if v.harmed and not v.killed]
-                if hurt:
+                # Everyone hit, less the dead however they were counted: "Geonna Bradley was shot"
+                # and "a 4-year-old girl died" are one victim.
+                hit = [v for v in people if v.harmed]
+                hurt = [v for v in hit if not v.killed]
+                if hurt and len(hit) > killed:
                     unit = unit_of[hurt[0].evidence[0].start_char]
-                    reports.append(FigureReport(kind="injured", value=len(hurt), evidence=self._evidence(article, unit)))
+                    reports.append(FigureReport(kind="injured", value=len(hit) - killed,
+                                                evidence=self._evidence(article, unit)))
         return reports
 
     def _actors(self, article: Article, frame: Frame, denials: list[Statement], is_main: bool) -> list[Actor]:
