@@ -14,17 +14,17 @@ from rashomon.evaluate.gva import evaluate
 GVA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "gva"
 
 FLOORS = {
-    "bcubed_f1": 0.84,
-    "conll_f1": 0.68,
-    "date_accuracy": 0.58,
-    "date_within_1_accuracy": 0.80,
-    "city_accuracy": 0.60,
-    "state_accuracy": 0.74,
-    "killed_accuracy": 0.62,
-    "injured_accuracy": 0.40,
-    "count_incidents_exact": 0.53,
-    "count_killed_exact": 0.50,
-    "count_injured_exact": 0.47,
+    "bcubed_f1": 0.88,
+    "conll_f1": 0.78,
+    "date_accuracy": 0.64,
+    "date_within_1_accuracy": 0.77,
+    "city_accuracy": 0.67,
+    "state_accuracy": 0.84,
+    "killed_accuracy": 0.72,
+    "injured_accuracy": 0.44,
+    "count_incidents_exact": 0.57,
+    "count_killed_exact": 0.6,
+    "count_injured_exact": 0.46,
 }
 
 

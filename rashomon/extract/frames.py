@@ -35,8 +35,15 @@ _METONYMY_AFTER = re.compile(
 _METONYMY_BEFORE = re.compile(
     r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$"
     # where a person lives, not where the event was: "Michael Carter, 23, of Fontaine", "a resident of Dayton"
-    r"|\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$",
+    r"|\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$"
+    r"|\b(?:is|was|are|were|hails|came|comes)\s+(?:originally\s+)?from\s+$|\b(?:lives?|lived|living)\s+in\s+$",
     re.I)
+# "a Springfield .45-caliber handgun": a gun maker, not a place.
+_WEAPON_AFTER = re.compile(r"^\s+(?:\.?\d+[- ]?(?:caliber|calibre|mm)\b|(?:armory|handgun|pistol|rifle|shotgun|revolver)s?\b)", re.I)
+# "a Galliano man was arrested", "Lodi 8th-grader dies": who someone is, not where it happened.
+_RESIDENT_AFTER = re.compile(
+    r"^\s+(?:(?:\d+|\w+)-year-old\s+)?(?:m[ae]n|wom[ae]n|teens?|teenagers?|boys?|girls?|residents?|natives?|couple|family|"
+    r"mother|father|youths?|students?|\w+-graders?|grader)\b", re.I)
 # "McDonald's at 6740 N. Clark St.": a possessive with nothing owned is a business name.
 _BUSINESS_NAME = re.compile(r"^['’]s(?:\s+(?:at|on|in|near|restaurant|store|parking|bar|pub)\b|\s*[,.;)])", re.I)
 _LEAD_SENTENCES = 2
@@ -111,6 +118,16 @@ _AFTERMATH_LEMMAS = {
 }
 
 
+_TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s*\|\s*")
+
+
+def _headline_end(title: str) -> int:
+    """Where the headline of a title ends and the site's name begins ("... - WAFF-TV: News, Weather
+    and Sports for Huntsville, AL")."""
+    m = _TITLE_SEPARATOR.search(title)
+    return m.start() if m else len(title)
+
+
 def _date_attachment(doc: Doc, char: int) -> int:
     """How strongly the date phrase at ``char`` dates an incident, from the words it hangs on."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -168,7 +185,8 @@ class FrameBuilder:
             text = doc.text
             after = text[match.end_char:match.end_char + 40]
             before = text[max(0, match.start_char - 40):match.start_char]
-            if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after):
+            if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after) \
+                    or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after):
                 continue
             if speaker and match.text in speaker:
                 continue
@@ -220,9 +238,9 @@ class FrameBuilder:
         return first[max(order, key=lambda k: (counts[k], -order.index(k)))]
 
     def _city_within(self, place: Place | None, matches):
-        """The match of the town a county or state is coded at: the one the article names most
+        """The match of the town a county is coded at: the one the article names most
         inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them."""
-        if place is None or place.feature not in ("admin1", "admin2"):
+        if place is None or place.feature != "admin2":  # a state is too wide to guess the town
             return None
         return self._most_named([m for m in matches if m.place.feature == "city" and self.gaz.contains(place, m.place)],
                                 ("city",))
@@ -423,9 +441,11 @@ class FrameBuilder:
         main = self._main(frames, title_places, title_kinds)
         self._denials(units, frames, main)
         if main.place is None:
-            # Where the incident's own sentences name no place: the title's town, the dateline,
-            # then the town (or else county) the article names most ("Minneapolis police said").
-            found = next((m for m in title_matches if m.place.feature == "city"), None)
+            # Where the incident's own sentences name no place: the headline's town, the dateline,
+            # the town (or else county) the article names most ("Minneapolis police said"), and last
+            # the town in the site name that follows the headline.
+            headline_end = _headline_end(article.title or "")
+            found = next((m for m in title_matches if m.place.feature == "city" and m.start_char < headline_end), None)
             if found is not None:
                 main.place, main.place_evidence = found.place, self._title_evidence(article)
             else:
@@ -433,6 +453,10 @@ class FrameBuilder:
                     or self._most_named(places, ("city",)) or self._most_named(places, ("admin2",))
                 if found is not None:
                     main.place, main.place_evidence = found.place, self._evidence_at(article, doc, found.start_char)
+                else:  # last, the site's own town in the title ("... - WAFF-TV: News for Huntsville, AL")
+                    found = next((m for m in title_matches if m.place.feature == "city"), None)
+                    if found is not None:
+                        main.place, main.place_evidence = found.place, self._title_evidence(article)
         inside = self._city_within(main.place, places)
         if inside is not None:
             main.place, main.place_evidence = inside.place, self._evidence_at(article, doc, inside.start_char)

@@ -273,10 +273,27 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, t
             and not (city.isupper() and m.group(0)[-1] != ":" and " " not in city)
         if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or not gaz.known(city) or common:
             continue
-        if region and gaz.lookup_qualified(city, region) is not None:
+        if region and (gaz.lookup_qualified(city, region) is not None or gaz.resolve_qualifier(region) is not None):
             return f"{city}, {region}", (start + m.start("city"), start + m.end("region"))
         return city, (start + m.start("city"), start + m.start("city") + len(city))
     return None
+
+
+def resolve_dateline(text: str, context: GeoContext | None = None, gazetteer: Gazetteer | None = None) -> Place | None:
+    """The place of a dateline's text. A town the gazetteer lacks in the state the dateline names
+    ("TYRONE, Mo.") is kept by name in that state, with the state's coordinates (precision 4)."""
+    gaz = gazetteer or get_gazetteer()
+    found = gaz.resolve(text, context)
+    if "," not in text:
+        return found
+    head, _, qualifier = text.partition(",")
+    if gaz.lookup_qualified(head, qualifier, context) is not None:
+        return found
+    region = gaz.resolve_qualifier(qualifier)
+    if region is None or (found is not None and (found.geonameid == region.geonameid or gaz.contains(region, found))):
+        return found
+    return Place(name=head.strip().title(), admin1=region.name if region.feature == "admin1" else None,
+                 country=region.country, latitude=region.latitude, longitude=region.longitude, precision=4)
 
 
 # -- context -----------------------------------------------------------------------------------------------
@@ -329,7 +346,7 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         found = find_dateline(article.text, gaz)
         dateline = found[0] if found else None
     if isinstance(dateline, str):
-        dateline = gaz.resolve(dateline, context)
+        dateline = resolve_dateline(dateline, context, gaz)
     if dateline is not None:
         context.dateline = dateline
         context.add(dateline)
@@ -364,7 +381,7 @@ def find_places(doc: Doc | str, context: GeoContext | None = None,
     matches: list[PlaceMatch] = []
     dateline = find_dateline(article.text, gaz)
     if dateline is not None:
-        found = gaz.resolve(dateline[0], context)
+        found = resolve_dateline(dateline[0], context, gaz)
         if found is not None:
             start, end = dateline[1]
             matches.append(PlaceMatch(start, end, article.text[start:end], found, "dateline"))
