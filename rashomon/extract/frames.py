@@ -89,6 +89,9 @@ class Frame:
     same_time_unit: Unit | None = None  # "at around the same time": the main incident's day
     place_unit: Unit | None = None
     place_evidence: Evidence | None = None  # when the place comes from outside the frame's own units
+    # Sentences told after the frame's with nothing of their own ("Braison was pronounced dead at
+    # the scene."): read for its victims only.
+    follow_units: list[Unit] = field(default_factory=list)
     denials: list[tuple[Unit, str, str | None]] = field(default_factory=list)  # (unit, speaker, party)
     first_sentence: int = 0
 
@@ -363,6 +366,8 @@ class FrameBuilder:
                     if current.date_expr is None and unit.date_expr is not None and unit.date_expr.kind not in _RELATIVE_TO_MAIN:
                         current.date_expr, current.date_unit = unit.date_expr, unit
                     current.units.append(unit)
+                elif current is not None and unit.place is None and self._compatible_place(current, unit):
+                    current.follow_units.append(unit)
                 continue
             if unit.place is None and unit.region is None and unit.country is not None and not unit.raw_figures:
                 # Only a country named: too vague to be an incident of its own.
@@ -551,9 +556,10 @@ class FrameBuilder:
         # Victims are read one by one only when a count is missing: the parse walk is not free.
         people = []
         if "killed" not in kinds or ("injured" not in kinds and not shot):
-            people = victims.victims(list({u.sent_index: u.sent for u in frame.units}.values()))
+            told = sorted(frame.units + frame.follow_units, key=lambda u: u.start)
+            people = victims.victims(list({u.sent_index: u.sent for u in told}.values()))
         killed_people = [v for v in people if v.killed]
-        unit_of = {u.sent.start_char: u for u in frame.units}
+        unit_of = {u.sent.start_char: u for u in frame.units + frame.follow_units}
         if "killed" not in kinds and killed_people:
             unit = unit_of[killed_people[0].evidence[0].start_char]
             reports.append(FigureReport(kind="killed", value=len(killed_people), evidence=self._evidence(article, unit)))

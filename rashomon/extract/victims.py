@@ -43,11 +43,17 @@ class Victim:
 def _victim_token(predicate: Token) -> Token | None:
     """The person harmed: the passive subject ("was shot"), the subject of "died" or of
     "suffered a gunshot wound", or the object of an active verb ("killing a man")."""
-    deps = ("nsubj",) if predicate.lemma_ in ("die", "suffer") else ("nsubjpass",)
+    subject_verb = predicate.lemma_ in ("die", "suffer", "be")
+    deps = ("nsubj",) if subject_verb else ("nsubjpass",)
     for child in predicate.children:
         if child.dep_ in deps:
             return child
-    if predicate.lemma_ in ("die", "suffer"):
+    if predicate.dep_ == "conj" and predicate.head.pos_ in ("VERB", "AUX"):
+        # "a boy shot early Wednesday ... has died", "was shot and killed": the first verb's subject
+        for child in predicate.head.children:
+            if child.dep_ in ("nsubjpass", "nsubj") if subject_verb else child.dep_ == "nsubjpass":
+                return child
+    if subject_verb:
         return None
     for child in predicate.children:
         if child.dep_ == "dobj":
@@ -62,21 +68,25 @@ def _key(token: Token, sent: Span) -> str | None:
     """Who the victim is, as far as the sentence tells: a name, or noun and age."""
     if token.lower_ in PRONOUNS:
         return "<pronoun>"
-    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.is_title and not token.ent_type_):
+    # The small model often tags rare given names as organisations ("Braison was pronounced dead").
+    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.is_title
+                                       and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")):
         return "name:" + token.text.lower()
     if token.lemma_.lower() not in PERSON_NOUNS and not token.text.endswith("-old"):
         return None
     if token.tag_ in ("NNS", "NNPS"):
         return None  # a group is a count, read by the figures rules
-    phrase = " ".join(t.text for t in token.subtree)
+    phrase = "".join(t.text_with_ws for t in token.subtree)
     age = _AGE.search(phrase)
     for t in token.subtree:
         if t.ent_type_ == "PERSON":
             return "name:" + t.text.lower()
     determiners = {t.lower_ for t in token.children if t.dep_ in ("det", "amod", "poss")}
     # "a man", "another man", "his daughter" bring someone in; "the man" points back.
-    fresh = bool(determiners & {"another", "second", "third", "other", "a", "an", "one"}) \
-        or any(t.dep_ == "poss" for t in token.children)
+    distinct = bool(determiners & {"another", "second", "third", "other"}) or any(t.dep_ == "poss" for t in token.children)
+    if not distinct and determiners & {"a", "an", "one"}:
+        return "a:" + f"{token.lemma_.lower()}:{age.group(1) if age else ''}"  # may be a named victim introduced
+    fresh = distinct
     base = f"{token.lemma_.lower()}:{age.group(1) if age else ''}"
     return ("new:" if fresh else "same:") + base
 
@@ -131,7 +141,8 @@ def victims(sentences: list[Span]) -> list[Victim]:
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             pronounced_dead = (token.lemma_ in ("pronounce", "declare", "find") and token.i + 1 < len(token.doc)
-                               and token.nbor(1).lower_ == "dead")
+                               and token.nbor(1).lower_ == "dead") or (
+                token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "dead" for c in token.children))
             suffered_wound = token.lemma_ == "suffer" and any(
                 re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj")
             if not (pronounced_dead or suffered_wound or token.lemma_ in HARM_LEMMAS):
@@ -156,6 +167,16 @@ def _fold_definite(found: list[Victim]) -> list[Victim]:
     others = [v for v in found if v not in definite]
     if not others:
         return found
+    # "A 4-year-old girl is dead ... Geonna Bradley was shot": a victim brought in with "a" is
+    # one the story also names, while there are named victims left to pair with.
+    named = [v for v in others if v.key.startswith("name:")]
+    for v in [v for v in others if v.key.startswith("a:")]:
+        if not named:
+            break
+        partner = next((n for n in named if n.killed == v.killed), named[0])
+        named.remove(partner)
+        partner.killed = partner.killed or v.killed
+        others.remove(v)
     for v in definite:
         if v.killed and not any(o.killed for o in others):
             survivor = next((o for o in others if not o.killed), None)
@@ -181,7 +202,7 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         same = [found[k] for k, b in met.items() if b == base or (base.endswith(":") and b.startswith(base))]
         if key.startswith("same:") and same:
             victim = same[-1]
-        elif key.startswith("new:") and same and not any(v.harmed for v in same):
+        elif key.startswith(("new:", "a:")) and same and not any(v.harmed for v in same):
             victim = same[-1]
         else:
             victim = Victim(f"{key.split(':', 1)[0]}:{base}#{len(found)}")
