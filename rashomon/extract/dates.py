@@ -78,8 +78,27 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
 
 # "Posted: Tuesday, January 28, 2014 8:18 PM EST Updated: Friday, ...": when the page changed, not the event.
 _PAGE_STAMP = re.compile(
-    r"\b(?:posted|updated|published|last updated|modified)\s*(?::|on)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    r"\b(?:posted|updated|published|last updated|modified|created)\s*(?::|on)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
     re.I)
+STAMP_CHARS = 600  # page stamps sit at the top of a page
+
+
+def page_stamp_date(text: str) -> dt.date | None:
+    """The earliest full date a page stamp near the top gives ("Created: 08/09/2014 5:14 AM",
+    "Posted: Tuesday, January 28, 2014"): when the page was first written."""
+    head = text[:STAMP_CHARS]
+    found = []
+    for pattern in (MONTH_DAY, DAY_MONTH, NUMERIC):
+        for m in pattern.finditer(head):
+            if not m["year"] or not _PAGE_STAMP.search(head[max(0, m.start() - 32):m.start()]):
+                continue
+            month = MONTHS.get(m["month"].rstrip(".").lower()) if not m["month"].isdigit() else int(m["month"])
+            year = int(m["year"]) if len(m["year"]) == 4 else 2000 + int(m["year"])
+            try:
+                found.append(dt.date(year, month, int(re.sub(r"\D", "", m["day"]))))
+            except (TypeError, ValueError):
+                continue
+    return min(found, default=None)
 
 
 def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:

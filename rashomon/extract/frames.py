@@ -430,6 +430,11 @@ class FrameBuilder:
 
     # -- mentions ----------------------------------------------------------------------------------------
     def build(self, article: Article, doc: Doc, title_doc: Doc | None = None) -> list[Mention]:
+        stamp = dates.page_stamp_date(doc.text)
+        if stamp is not None and (article.published is None or stamp < article.published - dt.timedelta(days=2)):
+            # The page says it was written earlier than the date it came with (a re-crawl, an
+            # archive): its weekdays ("Saturday night") count from the page's own date.
+            article = article.model_copy(update={"published": stamp})
         context = self.geo.build_context(doc)
         if self.default_country and not context.countries:
             context.add_country(self.default_country)
