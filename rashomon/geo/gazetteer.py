@@ -136,6 +136,38 @@ class Gazetteer:
                     rows.append(row)
         return rows
 
+    def namesake_in(self, place: Place, country: str, admin1: str) -> Place | None:
+        """The likeliest place of the same name and kind as ``place`` inside ``admin1`` of ``country``."""
+        rows = [r for r in self._folded_rows(place.name) if FEATURES[self._ix.kind[r]] == place.feature
+                and self._ix.country[r] == country and self._ix.admin1[r] >= 0 and self._ix.name[self._ix.admin1[r]] == admin1]
+        if not rows:
+            return None
+        return self.place(max(rows, key=lambda r: self._ix.population[r]))
+
+    def has_namesake_elsewhere(self, place: Place, min_population: int = 0, share: float = 0.05) -> bool:
+        """Whether another first-level region holds a place of the same name and kind (for towns:
+        of at least ``min_population`` people and ``share`` of the place's own: Chicago has none)."""
+        rows = self._folded_rows(place.name)
+        own = max((self._ix.population[r] for r in rows if self._ix.geonameid[r] == place.geonameid), default=0)
+        min_population = max(min_population, int(share * own))
+        for r in rows:
+            if FEATURES[self._ix.kind[r]] != place.feature or self._ix.geonameid[r] == place.geonameid:
+                continue
+            admin1 = self._ix.name[self._ix.admin1[r]] if self._ix.admin1[r] >= 0 else None
+            if (self._ix.country[r], admin1) == (place.country, place.admin1):
+                continue
+            if place.feature != "city" or self._ix.population[r] >= min_population:
+                return True
+        return False
+
+    def region_forms(self, admin1: str) -> list[str]:
+        """A first-level region's name and, for a US state, its postal code and AP abbreviations."""
+        forms = [admin1]
+        for form, row in self._states.items():
+            if self._ix.name[row] == admin1 and form not in forms:
+                forms.append(form)
+        return forms
+
     def known(self, name: str) -> bool:
         """True when some place is called ``name`` (cheaper than building candidates). State
         abbreviations do not count: "OK" or "Ind." alone is no place name."""

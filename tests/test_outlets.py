@@ -1,0 +1,63 @@
+"""Reading ambiguous place names in the region an outlet reports from (geo.outlets)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rashomon.geo import get_gazetteer, outlet_regions, reread_by_outlet
+from rashomon.model import Article, Evidence, Mention
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def _article(aid: str, outlet: str, text: str) -> Article:
+    return Article(id=aid, title=None, text=text, outlet=outlet, published=dt.date(2014, 1, 31), content_hash=aid)
+
+
+def _mention(aid: str, place) -> Mention:
+    quote = "the sentence"
+    return Mention(id=f"{aid}#0", article_id=aid, kind="shooting", place=place,
+                   place_evidence=Evidence(article_id=aid, start=0, end=len(quote), quote=quote))
+
+
+def _corpus(gaz, anchored: int):
+    """An outlet with ``anchored`` articles that name North Carolina, and one that names only
+    "Greene County" (which the gazetteer reads in Missouri when nothing else is known)."""
+    greenville = gaz.resolve("Greenville, N.C.")
+    articles = {f"a{i}": _article(f"a{i}", "wnct.com", f"GREENVILLE, N.C. - Story {i} in Greenville, North Carolina.")
+                for i in range(anchored)}
+    mentions = [_mention(aid, greenville) for aid in articles]
+    articles["b"] = _article("b", "wnct.com", "The Greene County Sheriff's Office is charging the father.")
+    mentions.append(_mention("b", gaz.resolve("Greene County")))
+    articles["c"] = _article("c", "other.com", "The Greene County Sheriff's Office said.")
+    mentions.append(_mention("c", gaz.resolve("Greene County")))
+    return articles, mentions
+
+
+def test_ambiguous_county_is_read_in_the_outlets_state(gaz):
+    articles, mentions = _corpus(gaz, anchored=3)
+    assert mentions[-2].place.admin1 == "Missouri"  # what the article alone gives
+    assert outlet_regions(articles, mentions, gaz) == {"wnct.com": ("US", "North Carolina")}
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["b"].place.admin1 == "North Carolina" and reread["b"].place.name == "Greene County"
+    assert reread["b"].place_evidence == mentions[-2].place_evidence  # the evidence stays the sentence
+    assert reread["c"].place.admin1 == "Missouri"  # an outlet with no profile is left alone
+    assert all(reread[f"a{i}"].place == mentions[i].place for i in range(3))
+
+
+def test_too_few_anchored_articles_learn_nothing(gaz):
+    articles, mentions = _corpus(gaz, anchored=2)
+    assert outlet_regions(articles, mentions, gaz) == {}
+    assert reread_by_outlet(articles, mentions, gaz) == mentions
+
+
+def test_a_place_the_article_ties_to_its_state_is_kept(gaz):
+    articles, mentions = _corpus(gaz, anchored=3)
+    articles["b"] = _article("b", "wnct.com", "The Greene County Sheriff's Office in Springfield, Missouri, said.")
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["b"].place.admin1 == "Missouri"
