@@ -12,7 +12,8 @@ from rashomon.extract.numbers import find_numbers
 # Words that say what happened to the people counted, when they follow the count.
 _AFTER = {
     "killed": r"shot and killed|shot dead|shot to death|killed|dead|died|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|fatally",
-    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?",
+    "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?|"
+               r"(?:\w+\s+)?to (?:the |a |area |local )?hospitals?",
     # Hit by gunfire: the killed and the injured together ("three people were shot, one fatally").
     "shot": r"shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?)",
     "missing": r"missing|unaccounted for",

@@ -121,6 +121,7 @@ _AFTERMATH_LEMMAS = {
 }
 
 
+_SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s*\|\s*")
 
 
@@ -477,7 +478,8 @@ class FrameBuilder:
         mentions = []
         for n, frame in enumerate(ordered):
             mentions.append(self._mention(article, frame, n, is_main=frame is main, main_date=main_date,
-                                          title_kinds=title_kinds if frame is main else []))
+                                          title_kinds=title_kinds if frame is main else [],
+                                          title_doc=title_doc if frame is main else None))
         return [m for m in mentions if m.kind or m.figures]
 
     def _date(self, frame: Frame, article: Article, main_date, is_main: bool):
@@ -498,13 +500,16 @@ class FrameBuilder:
         return Evidence(article_id=article.id, start=sent.start_char, end=sent.end_char, quote=sent.text.strip(),
                         attributed_to=unit.speaker if attributed else None)
 
-    def _mention(self, article: Article, frame: Frame, n: int, is_main: bool, main_date, title_kinds) -> Mention:
+    def _mention(self, article: Article, frame: Frame, n: int, is_main: bool, main_date, title_kinds,
+                 title_doc: Doc | None = None) -> Mention:
         texts = [u.text for u in frame.units]
         kind = taxonomy.best_kind(texts + ([article.title] if is_main and article.title else []))
         if kind is None and any(u.raw_figures for u in frame.units):
             kind = taxonomy.KIND_BY_NAME["attack"]
         date, precision = self._date(frame, article, main_date, is_main)
         reports = self._figures(article, frame)
+        if title_doc is not None and not any(r.kind in ("killed", "injured") for r in reports):
+            reports += self._title_figures(article, title_doc)
         statements = [
             Statement(kind="denial", speaker=speaker, party=party, evidence=self._evidence(article, unit))
             for unit, speaker, party in frame.denials
@@ -585,6 +590,28 @@ class FrameBuilder:
                     reports.append(FigureReport(kind="injured", value=len(hit) - killed,
                                                 evidence=self._evidence(article, unit)))
         return reports
+
+    def _title_figures(self, article: Article, title_doc: Doc) -> list[FigureReport]:
+        """Casualties the headline alone gives ("5 hurt as wounded patron fires back", "Boy
+        accidentally shoots himself"), for a main incident whose text counts no one."""
+        evidence = self._title_evidence(article)
+        headline = title_doc.text[:_headline_end(title_doc.text)]
+        raw = [] if figures.is_background(headline) else figures.find_figures(headline)
+        reports = [FigureReport(kind="injured" if r.kind == "shot" else r.kind, value=r.value, qualifier=r.qualifier,
+                                evidence=evidence) for r in raw]
+        if reports:
+            killed = max((r.value for r in reports if r.kind == "killed"), default=0)
+            shot = [r for r, x in zip(reports, raw) if x.kind == "shot"]
+            for r in shot:  # "3 shot, 1 fatally": the hurt are the shot less the dead
+                r.value = max(r.value - killed, 0)
+            return [r for r in reports if r.value or r.kind != "injured" or not shot]
+        people = victims.victims([s for s in title_doc.sents if s.start_char < len(headline)])
+        killed = sum(v.killed for v in people)
+        hurt = sum(v.harmed and not v.killed for v in people)
+        if not people and _SHOT_SELF.search(headline):  # headline case defeats the parser
+            killed, hurt = (1, 0) if re.search(r"\b(?:dies|died|dead|killed|fatal(?:ly)?)\b", headline, re.I) else (0, 1)
+        return ([FigureReport(kind="killed", value=killed, evidence=evidence)] if killed else []) + \
+            ([FigureReport(kind="injured", value=hurt, evidence=evidence)] if hurt else [])
 
     def _actors(self, article: Article, frame: Frame, denials: list[Statement], is_main: bool) -> list[Actor]:
         actors: dict[str, Actor] = {}

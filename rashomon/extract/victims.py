@@ -57,6 +57,8 @@ def _victim_token(predicate: Token) -> Token | None:
         return None
     for child in predicate.children:
         if child.dep_ == "dobj":
+            if child.lower_ in ("himself", "herself", "themselves"):  # "a boy shoots himself"
+                return next((c for c in predicate.children if c.dep_ == "nsubj"), None)
             return child
     # "a man shot in the leg": the participle modifies the victim
     if predicate.dep_ in ("acl", "relcl") and predicate.tag_ == "VBN":
