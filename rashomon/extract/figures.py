@@ -78,8 +78,18 @@ class RawFigure:
     end: int
 
 
+# Totals over several incidents: "21 people were shot in incidents across the city", "two separate
+# shootings left six hurt". The sentence still tells when and where; its numbers are no incident's.
+ROUNDUP = re.compile(
+    r"\bseparate (?:incidents|shootings|attacks)\b|\bin (?:\w+ )?incidents\b|\bof the (?:\w+ )?shootings\b", re.I)
+
+
 def is_background(text: str) -> bool:
     return bool(BACKGROUND.search(text))
+
+
+def is_roundup(text: str) -> bool:
+    return bool(ROUNDUP.search(text))
 
 
 def _kind_after(window: str) -> str | None:

@@ -329,7 +329,7 @@ class FrameBuilder:
                     if best == _EVENT:
                         break
                 unit.background = figures.is_background(unit_text)
-                unit.raw_figures = [] if unit.background else figures.find_figures(unit_text)
+                unit.raw_figures = [] if unit.background or figures.is_roundup(unit_text) else figures.find_figures(unit_text)
                 unit.kinds = taxonomy.kinds_in(unit_text)
                 unit.agents = attribution.agents(unit_text, self.party)
                 units.append(unit)
@@ -507,9 +507,10 @@ class FrameBuilder:
         if kind is None and any(u.raw_figures for u in frame.units):
             kind = taxonomy.KIND_BY_NAME["attack"]
         date, precision = self._date(frame, article, main_date, is_main)
-        reports = self._figures(article, frame)
-        if title_doc is not None and not any(r.kind in ("killed", "injured") for r in reports):
-            reports += self._title_figures(article, title_doc)
+        headline = self._title_figures(article, title_doc) if title_doc is not None else []
+        reports = self._figures(article, frame, next((r for r in headline if r.kind == "killed"), None))
+        if not any(r.kind in ("killed", "injured") for r in reports):
+            reports += headline
         statements = [
             Statement(kind="denial", speaker=speaker, party=party, evidence=self._evidence(article, unit))
             for unit, speaker, party in frame.denials
@@ -547,9 +548,11 @@ class FrameBuilder:
             keywords=[w for w, _ in words.most_common(12)],
         )
 
-    def _figures(self, article: Article, frame: Frame) -> list[FigureReport]:
+    def _figures(self, article: Article, frame: Frame, headline_killed: FigureReport | None = None) -> list[FigureReport]:
         """The figures of one frame: counts as written, and when the article counts no one,
-        its victims one by one. "Shot" counts the killed and the injured together."""
+        its victims one by one. "Shot" counts the killed and the injured together. A death only
+        the headline tells ("baby girl accidentally shot, killed") counts, and its victim is not
+        also one of the injured."""
         reports: list[FigureReport] = []
         shot: list[FigureReport] = []
         seen = set()
@@ -573,6 +576,9 @@ class FrameBuilder:
         if "killed" not in kinds and killed_people:
             unit = unit_of[killed_people[0].evidence[0].start_char]
             reports.append(FigureReport(kind="killed", value=len(killed_people), evidence=self._evidence(article, unit)))
+            kinds.add("killed")
+        elif "killed" not in kinds and headline_killed is not None and (people or shot):
+            reports.append(headline_killed)
             kinds.add("killed")
         killed = max((r.value for r in reports if r.kind == "killed" and r.qualifier != "vague"), default=0)
         if "injured" not in kinds:
