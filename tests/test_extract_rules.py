@@ -41,6 +41,13 @@ def figures(text):
     ("Three people were shot, one fatally", [("shot", 3, "exact"), ("killed", 1, "exact")]),
     ("At least 13 civilians — including two children — have been killed", [("killed", 13, "at_least")]),
     ("two children are among those killed", []),
+    # house numbers, ZIP codes and ages are not counts
+    ("at 6740 N. Clark St., where he got in a fight with a man who later was shot", []),
+    ("The Edmore shooting is in the 48205 ZIP code, which has more shootings and deaths than any other", []),
+    ("The man — William R. Williams, 51 — appeared to have died of a self-inflicted gunshot wound", []),
+    ("until he turned 21 in the death of Matt Anderson", []),
+    ("Two others, ages 29 and 22, were wounded", [("injured", 2, "exact")]),
+    ("Shooting at Kokomo bar sends 4 people to the hospital", [("injured", 4, "exact")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected
@@ -114,3 +121,14 @@ def test_victims_counted_one_by_one(nlp, text, killed, injured):
 
     found = victims(list(nlp(text).sents))
     assert (sum(v.killed for v in found), sum(v.harmed and not v.killed for v in found)) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, roundup", [
+    ("It was a violent night after at least 21 people were shot in incidents spanning the five boroughs.", True),
+    ("San Francisco police are investigating two separate shootings that left six people injured.", True),
+    ("Five people were shot outside a nightclub early Sunday.", False),
+])
+def test_roundup_totals(text, roundup):
+    from rashomon.extract.figures import is_roundup
+
+    assert is_roundup(text) is roundup
