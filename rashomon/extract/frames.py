@@ -445,7 +445,11 @@ class FrameBuilder:
         units = self._units(doc, places, anchors, dateline[1][1] if dateline else 0)
         frames = self._frames(units, doc, article.published)
         if not frames:
-            return []
+            if title_doc is None:
+                return []
+            # A page whose text tells no incident (a paywall, a sign-up box) may still have a
+            # headline that does ("4 people shot in southeast Atlanta"): one frame from it alone.
+            frames = [Frame()]
         title_matches = self.geo.find_places(title_doc, context) if title_doc is not None else []
         title_places = [m.place for m in title_matches]
         title_kinds = taxonomy.kinds_in(article.title or "")
@@ -543,7 +547,8 @@ class FrameBuilder:
             actors=actors,
             figures=reports,
             statements=statements,
-            evidence=[self._evidence(article, u) for u in frame.units],
+            evidence=[self._evidence(article, u) for u in frame.units] or (
+                [self._title_evidence(article)] if title_doc is not None else []),
             names=names,
             keywords=[w for w, _ in words.most_common(12)],
         )
