@@ -73,3 +73,13 @@ def test_a_headline_count_fills_a_text_that_counts_no_one(extractor):
 def test_out_of_state_neighbourhood_is_read_at_the_dateline(extractor):
     main = _main(extractor, "MEMPHIS, Tenn -- Police are searching for a group of men who shot five people in Raleigh.")
     assert (main.place.name, main.place.admin1) == ("Memphis", "Tennessee")
+
+
+def test_a_paywalled_page_keeps_its_headline_incident(extractor):
+    main = _main(extractor, "Just One More Thing...  We have sent you a verification email. Please check your email "
+                            "and click on the link to activate your profile.", published=dt.date(2014, 10, 13),
+                 title="4 people shot in southeast Atlanta")
+    assert main.kind == "shooting"
+    assert (main.place.name, main.place.admin1) == ("Atlanta", "Georgia")
+    assert [(f.kind, f.value) for f in main.figures] == [("injured", 4)]
+    assert [e.quote for e in main.evidence] == ["4 people shot in southeast Atlanta"]
