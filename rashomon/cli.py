@@ -44,6 +44,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders, .jsonl, .gz or .zip archives.")],
     db: DbOption = Path("rashomon.db"),
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", help="Processes extracting in parallel (default: RASHOMON_WORKERS or 1).", min=1)] = None,
 ) -> None:
     """Run the whole pipeline on PATHS, incrementally: new articles are added, known ones skipped."""
     from rashomon.ingest import IngestError
@@ -65,6 +67,8 @@ def ingest(
                     progress.console.print(f"[yellow]warning[/] {item.source}: {warning}", highlight=False)
             progress.advance(task)
 
+        if workers is not None:
+            app_.settings.workers = workers
         try:
             report = app_.ingest(paths, strict=strict, on_article=tick)
         except IngestError as exc:
@@ -134,7 +138,65 @@ def show(
             if incident is None:
                 fail(f"no incident {incident_id!r} in {db} (see `rashomon incidents`)")
         articles = {a.id: app_.store.get_article(a.id) for a in incident.articles}
-    dossier.print_dossier(console, incident, articles)
+        pairs = app_.store.reuse_pairs(list(articles))
+        lexicon = _lexicon(app_.settings)
+    dossier.print_dossier(console, incident, articles, pairs, lexicon)
+
+
+def _lexicon(settings):
+    """The loaded-terms lexicon: the shipped one plus the user's (RASHOMON_LOADED_TERMS)."""
+    from rashomon.trace import default_lexicon
+
+    try:
+        return default_lexicon(settings.loaded_terms)
+    except OSError as exc:
+        fail(f"cannot read the loaded-terms lexicon: {exc}")
+
+
+@app.command()
+def reuse(
+    db: DbOption = Path("rashomon.db"),
+    article: Annotated[Optional[str], typer.Option("--article", help="Only the pairs of this article.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Passages shared between articles (copies, rewrites, shared quotations, syndication), one pair a row."""
+    import json
+
+    from rich.markup import escape
+
+    if format not in ("table", "jsonl"):
+        fail(f"unknown format {format!r}; choose table or jsonl")
+    with _open(db) as app_:
+        if article is not None and app_.store.get_article(article) is None:
+            fail(f"no article {article!r} in {db}")
+        pairs = app_.reuse(article)
+    if format == "jsonl":
+        lines = "".join(json.dumps(p.model_dump(mode="json"), ensure_ascii=False) + "\n" for p in pairs)
+        if output is None:
+            sys.stdout.write(lines)
+        else:
+            output.write_text(lines, encoding="utf-8")
+            err.print(f"{len(pairs)} pair(s) written to {output}")
+        return
+    table = Table(title=f"{len(pairs)} shared passage(s)", show_lines=True)
+    for column in ("a", "b", "kind", "similarity", "direction", "a passage", "b passage"):
+        table.add_column(column, overflow="fold")
+    for p in pairs:
+        table.add_row(escape(p.a), escape(p.b), p.kind, f"{p.similarity:.2f}", p.direction or "—",
+                      escape(f"[{p.a_start}:{p.a_end}] {_clip(p.a_text)}"),
+                      escape(f"[{p.b_start}:{p.b_end}] {_clip(p.b_text)}"))  # texts, not markup
+    if output is None:
+        console.print(table)
+    else:
+        with output.open("w", encoding="utf-8") as fh:
+            Console(file=fh, width=200).print(table)
+        err.print(f"{len(pairs)} pair(s) written to {output}")
+
+
+def _clip(text: str, width: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 @app.command()
@@ -150,11 +212,15 @@ def export(
         fail(f"unknown format {format!r}; choose one of {', '.join(sorted(FORMATS))}")
     with _open(db) as app_:
         rows = app_.incidents()
+        wanted = {link.id for inc in rows for link in inc.articles}
+        articles = {a.id: a for a in app_.store.articles() if a.id in wanted}
+        pairs = app_.store.reuse_pairs()
+        lexicon = _lexicon(app_.settings)
     if output is None:
-        FORMATS[format](rows, sys.stdout)
+        FORMATS[format](rows, sys.stdout, articles, reuse=pairs, lexicon=lexicon)
     else:
         with output.open("w", encoding="utf-8", newline="") as fh:
-            FORMATS[format](rows, fh)
+            FORMATS[format](rows, fh, articles, reuse=pairs, lexicon=lexicon)
         err.print(f"{len(rows)} incident(s) written to {output}")
 
 
@@ -171,6 +237,8 @@ def evaluate_gva(
     examples: Annotated[int, typer.Option("--examples", help="Error examples shown per kind.")] = 3,
     country: Annotated[Optional[str], typer.Option(
         "--country", help="Country the corpus is about (the GVA benchmark is US news); '' for none.")] = "US",
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", help="Processes extracting in parallel (default: RASHOMON_WORKERS or 1).", min=1)] = None,
 ) -> None:
     """Run the pipeline into a fresh database and print grouping, fact and counting scores with error examples."""
     import json
@@ -181,7 +249,10 @@ def evaluate_gva(
     for path in (articles, gold):
         if not path.exists():
             fail(f"{path}: no such file")
-    result = evaluate(articles, gold, first=first, settings=Settings(default_country=country or None))
+    settings = Settings(default_country=country or None)
+    if workers is not None:
+        settings.workers = workers
+    result = evaluate(articles, gold, first=first, settings=settings)
     if as_json:
         console.print_json(json.dumps(result.to_json(), default=str))
         return

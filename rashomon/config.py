@@ -25,3 +25,11 @@ class Settings:
     default_country: str | None = field(default_factory=lambda: os.environ.get("RASHOMON_DEFAULT_COUNTRY") or None)
     # Policy that picks the `best` value of a figure (see rashomon.resolve.reconcile.POLICIES).
     best_policy: str = field(default_factory=lambda: os.environ.get("RASHOMON_BEST_POLICY", "latest_corroborated"))
+    # Read place names an article leaves ambiguous ("Greene County") in the state its outlet
+    # mostly reports from, learned from the outlet's other articles (rashomon.geo.outlets).
+    outlet_regions: bool = field(default_factory=lambda: os.environ.get("RASHOMON_OUTLET_REGIONS", "1") != "0")
+    # Processes that extract articles in parallel (each a forked copy of the loaded pipeline).
+    workers: int = field(default_factory=lambda: int(os.environ.get("RASHOMON_WORKERS", "1")))
+    # Extra loaded-terms lexicon file(s), same format as rashomon/data/loaded_terms.tsv, separated by
+    # os.pathsep; used by the outlet comparison (dossier, JSON export) besides the shipped lexicon.
+    loaded_terms: str | None = field(default_factory=lambda: os.environ.get("RASHOMON_LOADED_TERMS") or None)

@@ -92,12 +92,15 @@ class DateExpr(BaseModel):
 
 
 class FigureReport(BaseModel):
-    """One figure as one article gives it."""
+    """One figure as one article gives it. ``reuse_cluster`` (set in an incident's figures) names the
+    report's independent source: reports copied from one another (syndicated articles, or the figure's
+    sentence inside a shared passage) share it; it is the smallest article id among them."""
 
     kind: FigureKind
     value: int
     qualifier: Qualifier = "exact"
     evidence: Evidence
+    reuse_cluster: str | None = None
 
 
 class Actor(BaseModel):
@@ -146,7 +149,9 @@ class Mention(BaseModel):
 
 
 class FigureSummary(BaseModel):
-    """A reconciled figure: the range, the chosen value, and every report beside it."""
+    """A reconciled figure: the range, the chosen value, and every report beside it.
+    ``sources``: for each reported value, how many independent sources give it (copies of one
+    report count once; compare with the number of reports giving it)."""
 
     low: int
     best: int
@@ -154,6 +159,10 @@ class FigureSummary(BaseModel):
     policy: str
     reports: list[FigureReport]
     contradiction: bool = False
+    sources: dict[int, int] = Field(default_factory=dict)
+
+    def articles_giving(self, value: int) -> list[str]:
+        return [r.evidence.article_id for r in self.reports if r.value == value]
 
 
 class IncidentArticle(BaseModel):
@@ -179,6 +188,60 @@ class Incident(BaseModel):
     mention_ids: list[str] = Field(default_factory=list)
     contradictions: list[str] = Field(default_factory=list)
     weapon: str | None = None
+
+
+ReuseKind = Literal["verbatim", "near_verbatim", "rewrite", "quotation", "syndication"]
+REUSE_KINDS: tuple[str, ...] = ("verbatim", "near_verbatim", "rewrite", "quotation", "syndication")
+
+
+class ReusePair(BaseModel):
+    """A passage two articles share (``rashomon reuse``, one row each).
+
+    ``a`` < ``b`` (article ids); offsets are into each article's clean text, so
+    ``text[a_start:a_end] == a_text``. ``similarity`` is the share of the shorter
+    passage's content words found in the other. ``kind``: ``verbatim`` (the same
+    words), ``near_verbatim`` (the same words in the same order but for a few),
+    ``rewrite`` (reordered clauses, changed connectives, words swapped),
+    ``quotation`` (the shared part is inside quotation marks), ``syndication``
+    (the whole shorter article). ``direction``: ``a->b`` when a was published
+    first (b copied a), ``b->a`` the other way, null when the dates do not tell."""
+
+    a: str
+    b: str
+    a_text: str
+    b_text: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    similarity: float
+    kind: ReuseKind
+    direction: Literal["a->b", "b->a"] | None = None
+
+
+class LoadedTerm(BaseModel):
+    """A term from the loaded-terms lexicon as an article uses it, with its sentence; ``quoted``:
+    the term is inside quotation marks (a speaker's word, not the outlet's own voice)."""
+
+    term: str  # the lexicon entry
+    category: str
+    note: str = ""
+    quoted: bool = False
+    evidence: Evidence
+
+
+class OutletView(BaseModel):
+    """How one article (outlet) tells an incident: evidence side by side, not a score."""
+
+    article_id: str
+    outlet: str | None = None
+    role: ArticleRole = "main"
+    figures: list[FigureReport] = Field(default_factory=list)  # the figures it gives, with qualifiers
+    cites: list[str] = Field(default_factory=list)  # whom its figures and statements are attributed to
+    carries: list[str] = Field(default_factory=list)  # claims and denials of the incident it reports
+    omits: list[str] = Field(default_factory=list)  # claims and denials of the incident it leaves out
+    loaded_terms: list[LoadedTerm] = Field(default_factory=list)
+    shares: dict[str, str] = Field(default_factory=dict)  # article of the incident -> kind of passage they share
 
 
 class IngestProblem(BaseModel):

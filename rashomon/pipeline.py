@@ -1,4 +1,4 @@
-"""The whole pipeline, incrementally: ingest -> extract -> store -> resolve.
+"""The whole pipeline, incrementally: ingest -> extract -> store -> trace -> resolve.
 
 This is the Python API behind the command line. Each stage is called through
 its public entry point only; the store owns all SQL.
@@ -13,9 +13,10 @@ from pathlib import Path
 from rashomon.config import Settings
 from rashomon.extract.dates import redate
 from rashomon.ingest import read_articles
-from rashomon.model import Article, Incident, IngestProblem, Mention
+from rashomon.model import Article, Incident, IngestProblem, Mention, ReusePair
 from rashomon.resolve import resolve
 from rashomon.store import Store
+from rashomon.trace import REUSE_LINKS, ReuseIndex
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Rashomon:
         self.settings = settings or Settings()
         self.store = Store(str(db))
         self._extractor = None
+        self._reuse_index: ReuseIndex | None = None  # kept between ingests of one session
+        self._reuse_indexed: dict[str, str] = {}  # article id -> content hash the index holds
 
     def close(self) -> None:
         self.store.close()
@@ -84,12 +87,13 @@ class Rashomon:
                     continue
                 yield item
 
-        for article, mentions in self.extractor.extract_many(new_articles()):
+        for article, mentions in self.extractor.extract_many(new_articles(), workers=self.settings.workers):
             self.store.save_article(article, mentions)
             report.added.append(article.id)
         for item in deferred:
             self._save_if_duplicate(item, report)
-        if report.added or report.duplicates:
+        traced = self.trace()  # before resolution: reconciliation counts independent sources
+        if report.added or report.duplicates or traced:
             report.incidents = len(self.resolve())
         else:
             report.incidents = len(self.store.incidents())
@@ -106,24 +110,59 @@ class Rashomon:
         report.duplicates.append((item.id, original.id))
         return True
 
+    # -- trace -------------------------------------------------------------------------------------------
+    def trace(self) -> list[ReusePair]:
+        """The reuse pass over the stored articles it has not seen yet (new, or whose text changed),
+        against all stored articles; their pairs are stored. Returns the new pairs."""
+        traced = self.store.traced()
+        if traced == self.store.article_hashes():
+            return []
+        known, fresh = [], []
+        for article in self.store.articles():
+            (known if traced.get(article.id) == article.content_hash else fresh).append(article)
+        held = {a.id: a.content_hash for a in known}
+        if self._reuse_index is None or self._reuse_indexed != held:
+            self._reuse_index = ReuseIndex()
+            self._reuse_index.add(known, align=False)
+        pairs = self._reuse_index.add(fresh)
+        self.store.save_reuse(fresh, pairs)
+        self._reuse_indexed = held | {a.id: a.content_hash for a in fresh}
+        return pairs
+
+    def reuse(self, article_id: str | None = None) -> list[ReusePair]:
+        """Stored passage pairs, all or those of one article."""
+        return self.store.reuse_pairs(None if article_id is None else [article_id])
+
     # -- resolve -----------------------------------------------------------------------------------------
     def resolve(self) -> list[Incident]:
         """Regroup all stored mentions into incidents, keeping incident ids stable."""
         articles = {a.id: a for a in self.store.articles()}
-        mentions = self.store.mentions()
+        stored = self.store.mentions()
         previous = {inc.id: inc.mention_ids for inc in self.store.incidents()}
-        incidents, history = resolve(mentions, articles, previous, self.settings.best_policy)
+        reuse = self.store.reuse_pairs(kinds=REUSE_LINKS)
+        incidents, history = resolve(self._read_places(articles, stored), articles, previous,
+                                     self.settings.best_policy, reuse)
         # Articles that give no date of their own are anchored on their main incident's date,
         # then their relative dates ("on Friday", "six days after") are resolved and grouping redone.
-        redated = self._anchor_undated(articles, mentions, incidents)
+        redated = self._anchor_undated(articles, stored, incidents)
         if redated:
-            mentions = self.store.mentions()
+            stored = self.store.mentions()
             articles = {a.id: a for a in self.store.articles()}
-            incidents, more = resolve(mentions, articles, previous, self.settings.best_policy)
+            incidents, more = resolve(self._read_places(articles, stored), articles, previous,
+                                      self.settings.best_policy, reuse)
             history = more
         self.store.save_incidents(incidents, history)
         self.store.set_meta("best_policy", self.settings.best_policy)
         return incidents
+
+    def _read_places(self, articles: dict[str, Article], mentions: list[Mention]) -> list[Mention]:
+        """Mentions as resolution sees them: ambiguous place names read in their outlet's region
+        (``geo.outlets``; stored mentions stay as extracted)."""
+        if not self.settings.outlet_regions or not mentions:
+            return mentions
+        from rashomon import geo
+
+        return geo.reread_by_outlet(articles, mentions, geo.get_gazetteer(self.settings))
 
     def _anchor_undated(self, articles: dict[str, Article], mentions: list[Mention], incidents: list[Incident]) -> int:
         incident_of = {mid: inc for inc in incidents for mid in inc.mention_ids}

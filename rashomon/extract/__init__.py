@@ -6,7 +6,10 @@ pool or on Dask unchanged."""
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
 import spacy
 
@@ -32,15 +35,31 @@ class Extractor:
         """Mentions of one article (none for a non-English one)."""
         return next(self.extract_many([article]))[1]
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Mention]]]:
-        """Mentions of each article, in input order, parsing English texts in batches."""
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32,
+                     workers: int = 1) -> Iterator[tuple[Article, list[Mention]]]:
+        """Mentions of each article, in input order, parsing English texts in batches; with
+        ``workers`` > 1 the batches run in that many processes."""
+        batches = _batches(articles, batch_size)
+        if workers <= 1:
+            for batch in batches:
                 yield from self._batch(batch)
-                batch = []
-        yield from self._batch(batch)
+            return
+        yield from self._in_pool(batches, workers)
+
+    def _in_pool(self, batches: Iterator[list[Article]], workers: int) -> Iterator[tuple[Article, list[Mention]]]:
+        """Batches extracted by forked copies of this extractor (the model and gazetteer are
+        shared copy-on-write, not loaded again), results in input order, a few batches ahead."""
+        global _POOL_EXTRACTOR
+        _POOL_EXTRACTOR = self
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pending: deque[Future] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_extract_batch, batch))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
     def _batch(self, batch: list[Article]) -> Iterator[tuple[Article, list[Mention]]]:
         parsable = [a for a in batch if a.is_english and a.text.strip()]
@@ -52,3 +71,22 @@ class Extractor:
                 continue
             title_doc = self.nlp(article.title) if article.title else None
             yield article, self.builder.build(article, doc, title_doc)
+
+
+# The extractor a forked worker inherits from the process that started the pool.
+_POOL_EXTRACTOR: Extractor | None = None
+
+
+def _extract_batch(batch: list[Article]) -> list[tuple[Article, list[Mention]]]:
+    return list(_POOL_EXTRACTOR._batch(batch))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -37,6 +37,7 @@ class Victim:
     key: str
     killed: bool = False
     harmed: bool = False
+    age: str | None = None  # "13", "11-month": tells two people apart
     evidence: list[Span] = field(default_factory=list)
 
 
@@ -66,7 +67,12 @@ def _victim_token(predicate: Token) -> Token | None:
     return None
 
 
-def _key(token: Token, sent: Span) -> str | None:
+def _age(token: Token) -> str | None:
+    found = _AGE.search("".join(t.text_with_ws for t in token.subtree))
+    return found.group(1) if found else None
+
+
+def _key(token: Token, sent: Span, also: bool = False) -> str | None:
     """Who the victim is, as far as the sentence tells: a name, or noun and age."""
     if token.lower_ in PRONOUNS:
         return "<pronoun>"
@@ -84,9 +90,11 @@ def _key(token: Token, sent: Span) -> str | None:
         if t.ent_type_ == "PERSON":
             return "name:" + t.text.lower()
     determiners = {t.lower_ for t in token.children if t.dep_ in ("det", "amod", "poss")}
-    # "a man", "another man", "his daughter" bring someone in; "the man" points back.
-    distinct = bool(determiners & {"another", "second", "third", "other"}) or any(t.dep_ == "poss" for t in token.children)
-    if not distinct and determiners & {"a", "an", "one"}:
+    # "a man", "another man", "his brother" bring someone in; "the man" points back; "another" and
+    # "also" make one more, "a man" and "his brother" may be someone the story names.
+    distinct = bool(determiners & {"another", "second", "third", "other"}) or also
+    possessive = any(t.dep_ == "poss" for t in token.children)
+    if not distinct and (possessive or determiners & {"a", "an", "one"}):
         return "a:" + f"{token.lemma_.lower()}:{age.group(1) if age else ''}"  # may be a named victim introduced
     fresh = distinct
     base = f"{token.lemma_.lower()}:{age.group(1) if age else ''}"
@@ -157,7 +165,8 @@ def victims(sentences: list[Span]) -> list[Victim]:
                 continue
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
                 sent.doc.text[max(0, token.idx - 12):token.idx + len(token.text) + 16]))
-            last = _record(found, last, target, fatal, sent) or last
+            also = any(c.lower_ == "also" for c in token.children)
+            last = _record(found, last, target, fatal, sent, also) or last
     return _fold_definite(list(found.values()))
 
 
@@ -173,9 +182,10 @@ def _fold_definite(found: list[Victim]) -> list[Victim]:
     # one the story also names, while there are named victims left to pair with.
     named = [v for v in others if v.key.startswith("name:")]
     for v in [v for v in others if v.key.startswith("a:")]:
-        if not named:
-            break
-        partner = next((n for n in named if n.killed == v.killed), named[0])
+        fitting = [n for n in named if not (n.age and v.age and n.age != v.age)]  # a 35-year-old is no baby
+        if not fitting:
+            continue
+        partner = next((n for n in fitting if n.killed == v.killed), fitting[0])
         named.remove(partner)
         partner.killed = partner.killed or v.killed
         others.remove(v)
@@ -188,9 +198,10 @@ def _fold_definite(found: list[Victim]) -> list[Victim]:
     return others
 
 
-def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal: bool, sent: Span) -> Victim | None:
+def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal: bool, sent: Span,
+            also: bool = False) -> Victim | None:
     """Count ``target`` as harmed (and killed when ``fatal``): a victim already met again, or a new one."""
-    key = _key(target, sent)
+    key = _key(target, sent, also)
     if key is None:
         return None
     if key == "<pronoun>":
@@ -213,5 +224,6 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         return None
     victim.harmed = True
     victim.killed = victim.killed or fatal
+    victim.age = victim.age or _age(target)
     victim.evidence.append(sent)
     return victim

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
-from rashomon.model import Actor, Article, Incident, IncidentArticle, Mention, Statement
+from rashomon.model import Actor, Article, Incident, IncidentArticle, Mention, ReusePair, Statement
 from rashomon.resolve import reconcile
-from rashomon.resolve.cluster import Link, cluster
+from rashomon.resolve.cluster import Link, cluster, without_gc
+from rashomon.trace import source_groups
 
 __all__ = ["resolve"]
 
@@ -64,6 +66,11 @@ def _assign_ids(clusters: list[list[Mention]], previous: dict[str, list[str]]) -
     return [i for i in ids if i is not None], history
 
 
+def _earliest_mode(days: list[dt.date]) -> dt.date | None:
+    counts = Counter(days)
+    return max(counts, key=lambda d: (counts[d], -d.toordinal())) if counts else None
+
+
 def _mode(values: list, default=None):
     values = [v for v in values if v is not None]
     if not values:
@@ -73,12 +80,15 @@ def _mode(values: list, default=None):
 
 
 def _incident(incident_id: str, members: list[Mention], articles: dict[str, Article],
-              joined_by: dict[str, Link], policy: str) -> Incident:
+              joined_by: dict[str, Link], policy: str, reuse: dict[str, list[ReusePair]] | None = None) -> Incident:
     mains = [m for m in members if m.role == "main"] or members
     kind = _mode([m.kind for m in mains]) or _mode([m.kind for m in members])
     typed = next(m for m in members if m.kind == kind) if kind else members[0]
-    precise_dates = [m.date for m in members if m.date and (m.date_precision or 9) <= 1]
-    date = _mode(precise_dates) or _mode([m.date for m in members])
+    # The day most reports give to the day, the articles it is the main incident of first; of days
+    # given equally often the earlier (a report's weekday read against a later publication drifts later).
+    precise_dates = [m.date for m in mains if m.date and (m.date_precision or 9) <= 1] \
+        or [m.date for m in members if m.date and (m.date_precision or 9) <= 1]
+    date = _earliest_mode(precise_dates) or _earliest_mode([m.date for m in members if m.date])
     date_precision = 1 if precise_dates else min((m.date_precision for m in members if m.date), default=None)
     places = [m.place for m in members if m.place is not None]
     city_places = [p for p in places if p.feature == "city"] or places
@@ -97,7 +107,12 @@ def _incident(incident_id: str, members: list[Mention], articles: dict[str, Arti
                 if f.kind == kind_name:
                     per_article[m.article_id].append(f)
         if per_article:
-            reports = [(reconcile.article_report(rs), published(aid)) for aid, rs in sorted(per_article.items())]
+            # Reports copied from one another (syndicated articles, a shared passage carrying the figure)
+            # are one independent source: their reuse cluster.
+            pairs = {id(p): p for aid in per_article for p in (reuse or {}).get(aid, ())}.values()
+            group = source_groups(per_article, pairs)
+            reports = [(reconcile.article_report(rs).model_copy(update={"reuse_cluster": group[aid]}), published(aid))
+                       for aid, rs in sorted(per_article.items())]
             figures[kind_name] = reconcile.summarise(reports, policy)
 
     actors: dict[str, Actor] = {}
@@ -144,12 +159,19 @@ def _incident(incident_id: str, members: list[Mention], articles: dict[str, Arti
     )
 
 
+@without_gc  # millions of small objects, no cycles: full collections would walk the corpus again and again
 def resolve(mentions: list[Mention], articles: dict[str, Article], previous: dict[str, list[str]] | None = None,
-            policy: str = "latest_corroborated") -> tuple[list[Incident], list[dict]]:
-    """Incidents from all mentions; ``previous`` maps existing incident ids to their mention ids."""
+            policy: str = "latest_corroborated", reuse: Iterable[ReusePair] = ()) -> tuple[list[Incident], list[dict]]:
+    """Incidents from all mentions; ``previous`` maps existing incident ids to their mention ids;
+    ``reuse``: passage pairs between the articles (the trace stage), so that copies of one report
+    count as one independent source."""
     reported = {aid: a.published for aid, a in articles.items()}
     clusters, joined_by = cluster(mentions, reported)
     ids, history = _assign_ids(clusters, previous or {})
-    incidents = [_incident(i, members, articles, joined_by, policy) for i, members in zip(ids, clusters)]
+    by_article: dict[str, list[ReusePair]] = defaultdict(list)
+    for pair in reuse:
+        by_article[pair.a].append(pair)
+        by_article[pair.b].append(pair)
+    incidents = [_incident(i, members, articles, joined_by, policy, by_article) for i, members in zip(ids, clusters)]
     incidents.sort(key=lambda inc: (inc.date or dt.date.max, inc.id))
     return incidents, history

@@ -6,12 +6,19 @@ Policies (``Settings.best_policy`` / ``RASHOMON_BEST_POLICY``):
 
 - ``conservative``: the lowest precise value, as ACLED codes fatalities.
 - ``latest_corroborated`` (default): the value of the most recently published
-  report among values that at least two articles give; when no value is
-  corroborated, the most recent report. A later "death toll rose to 14"
-  outranks an earlier 12 once a second article confirms it, or when it is
+  report among values that at least two independent sources give; when no
+  value is corroborated, the most recent report. A later "death toll rose to
+  14" outranks an earlier 12 once a second source confirms it, or when it is
   the latest word.
-- ``most_reported``: the value the most articles give (ties: the higher).
+- ``most_reported``: the value the most independent sources give (ties: the
+  one more articles give, then the higher).
 - ``highest``: the highest precise value.
+
+Independent sources: reports copied from one another (syndicated articles, or
+the figure's sentence in a passage one article took from another; see
+``rashomon.trace.sources``) carry the same ``reuse_cluster`` and count once, so
+two copies of one wire report do not corroborate each other. A report without a
+cluster is a source of its own.
 
 Vague reports ("dozens", "hundreds") stay in the report list but only set the
 range when no article gives a precise number.
@@ -21,15 +28,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rashomon.model import FigureReport, FigureSummary
 
 Report = tuple[FigureReport, dt.date | None]  # a report and the publication date of its article
 
 
+def source_of(report: FigureReport) -> str:
+    """The independent source a report belongs to: its reuse cluster, else its own article."""
+    return report.reuse_cluster or report.evidence.article_id
+
+
+def independent_sources(reports: Iterable[FigureReport]) -> dict[int, int]:
+    """For each value, how many independent sources give it."""
+    sources: dict[int, set[str]] = {}
+    for r in reports:
+        sources.setdefault(r.value, set()).add(source_of(r))
+    return {value: len(found) for value, found in sorted(sources.items())}
+
+
 def _latest_corroborated(reports: list[Report]) -> int:
-    counts = Counter(r.value for r, _ in reports)
+    counts = independent_sources(r for r, _ in reports)
     corroborated = [(d or dt.date.min, r.value) for r, d in reports if counts[r.value] >= 2]
     pool = corroborated or [(d or dt.date.min, r.value) for r, d in reports]
     latest = max(day for day, _ in pool)
@@ -37,8 +57,9 @@ def _latest_corroborated(reports: list[Report]) -> int:
 
 
 def _most_reported(reports: list[Report]) -> int:
-    counts = Counter(r.value for r, _ in reports)
-    return max(counts, key=lambda v: (counts[v], v))
+    counts = independent_sources(r for r, _ in reports)
+    articles = Counter(r.value for r, _ in reports)
+    return max(counts, key=lambda v: (counts[v], articles[v], v))
 
 
 POLICIES: dict[str, Callable[[list[Report]], int]] = {
@@ -87,4 +108,5 @@ def summarise(reports: list[Report], policy: str) -> FigureSummary:
     contradiction = any(_contradicts(a, b) for i, (a, _) in enumerate(precise) for b, _ in precise[i + 1:])
     ordered = sorted((r for r, _ in reports), key=lambda r: (r.evidence.article_id, r.value))
     return FigureSummary(low=min(values), best=POLICIES[policy](pool), high=max(values), policy=policy,
-                         reports=ordered, contradiction=contradiction)
+                         reports=ordered, contradiction=contradiction,
+                         sources=independent_sources(r for r, _ in reports))

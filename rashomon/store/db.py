@@ -33,8 +33,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from rashomon.model import Article, Incident, Mention
+from rashomon.model import Article, Incident, Mention, ReusePair
 from rashomon.store.schema import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     HistoryAction,
     article_table,
@@ -44,6 +45,8 @@ from rashomon.store.schema import (
     mention_table,
     meta_table,
     metadata,
+    reuse_table,
+    traced_table,
     version_table,
 )
 
@@ -79,6 +82,8 @@ class Store:
             found = conn.scalar(select(version_table.c.version))
             if found is None:
                 conn.execute(insert(version_table).values(version=SCHEMA_VERSION))
+            elif found in MIGRATIONS and found < SCHEMA_VERSION:  # additive: create_all made what is new
+                conn.execute(update(version_table).values(version=SCHEMA_VERSION))
             elif found != SCHEMA_VERSION:
                 raise SchemaVersionError(f"database schema version {found}, "
                                          f"this rashomon reads version {SCHEMA_VERSION}")
@@ -112,6 +117,12 @@ class Store:
             query = select(article_table).order_by(article_table.c.id)
             for row in conn.execution_options(yield_per=_CHUNK).execute(query):
                 yield _article(row)
+
+    def article_hashes(self) -> dict[str, str]:
+        """Every article's id and content hash, without the texts."""
+        with self._engine.connect() as conn:
+            return {row.id: row.content_hash
+                    for row in conn.execute(select(article_table.c.id, article_table.c.content_hash))}
 
     def article_count(self) -> int:
         with self._engine.connect() as conn:
@@ -148,6 +159,57 @@ class Store:
                 payloads = [p for chunk in _chunks(sorted(set(article_ids)))
                             for p in conn.scalars(query.where(mention_table.c.article_id.in_(chunk)))]
         return [Mention.model_validate(p) for p in payloads]
+
+    # -- reuse -------------------------------------------------------------------------------------------
+    def traced(self) -> dict[str, str]:
+        """Articles the reuse pass has seen: id -> the content hash of the text it saw."""
+        with self._engine.connect() as conn:
+            return {row.article_id: row.content_hash for row in conn.execute(select(traced_table))}
+
+    def save_reuse(self, articles: Sequence[Article], pairs: Sequence[ReusePair]) -> None:
+        """Record the reuse pass over ``articles`` in one transaction: their earlier pairs go, ``pairs``
+        (each involving one of them) are written, and they are marked traced with their text's hash."""
+        ids = sorted({a.id for a in articles})
+        strangers = [p for p in pairs if p.a not in ids and p.b not in ids]
+        if strangers:
+            raise ValueError(f"pair {strangers[0].a} / {strangers[0].b} involves none of the traced articles")
+        rows = {(p.a, p.b, p.a_start, p.b_start): {
+            "a": p.a, "b": p.b, "a_start": p.a_start, "b_start": p.b_start, "a_end": p.a_end, "b_end": p.b_end,
+            "similarity": p.similarity, "kind": p.kind, "direction": p.direction} for p in pairs}
+        with self._engine.begin() as conn:
+            for chunk in _chunks(ids):
+                conn.execute(delete(reuse_table).where(or_(reuse_table.c.a.in_(chunk), reuse_table.c.b.in_(chunk))))
+                conn.execute(delete(traced_table).where(traced_table.c.article_id.in_(chunk)))
+            if rows:
+                conn.execute(insert(reuse_table), list(rows.values()))
+            conn.execute(insert(traced_table), [{"article_id": a.id, "content_hash": a.content_hash}
+                                                for a in {a.id: a for a in articles}.values()])
+
+    def reuse_pairs(self, article_ids: Iterable[str] | None = None, kinds: Iterable[str] | None = None
+                    ) -> list[ReusePair]:
+        """Passage pairs involving any of the given articles (all when None), optionally of the given
+        kinds only, with the passages' texts, ordered by (a, b, a_start, b_start)."""
+        a_article = article_table.alias("a_article")
+        b_article = article_table.alias("b_article")
+        r = reuse_table.c
+        query = (select(r.a, r.b, r.a_start, r.a_end, r.b_start, r.b_end, r.similarity, r.kind, r.direction,
+                        func.substr(a_article.c.text, r.a_start + 1, r.a_end - r.a_start).label("a_text"),
+                        func.substr(b_article.c.text, r.b_start + 1, r.b_end - r.b_start).label("b_text"))
+                 .join_from(reuse_table, a_article, a_article.c.id == r.a)
+                 .join(b_article, b_article.c.id == r.b)
+                 .order_by(r.a, r.b, r.a_start, r.b_start))
+        if kinds is not None:
+            query = query.where(r.kind.in_(list(kinds)))
+        with self._engine.connect() as conn:
+            if article_ids is None:
+                rows = conn.execute(query).all()
+            else:
+                found = {}
+                for chunk in _chunks(sorted(set(article_ids))):
+                    for row in conn.execute(query.where(or_(r.a.in_(chunk), r.b.in_(chunk)))):
+                        found[(row.a, row.b, row.a_start, row.b_start)] = row
+                rows = [found[key] for key in sorted(found)]
+        return [ReusePair.model_validate(row._asdict()) for row in rows]
 
     # -- incidents ---------------------------------------------------------------------------------------
     def save_incidents(self, incidents: Sequence[Incident], history: Sequence[dict[str, Any]]) -> None:

@@ -25,8 +25,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-# Bump when a table or column changes; Store refuses a database of another version.
-SCHEMA_VERSION = 1
+from rashomon.model import REUSE_KINDS
+
+# Bump when a table or column changes; Store refuses a database of another version, except those
+# listed in MIGRATIONS, which it brings up to date when it opens them.
+SCHEMA_VERSION = 2
+# version -> what opening a database of that version adds. Only additive changes (new tables, made by
+# create_all): 1 -> 2 adds the reuse tables; the articles of a version-1 database are untraced, so the
+# next ingest runs the reuse pass over all of them.
+MIGRATIONS: dict[int, str] = {1: "reuse_pairs and reuse_traced added"}
 
 # JSONB on PostgreSQL can be indexed and queried; elsewhere plain JSON (text).
 Json = JSON().with_variant(JSONB(), "postgresql")
@@ -128,4 +135,27 @@ history_table = Table(
     Column("other_incident_id", String),
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# Passages two articles share (rashomon.model.ReusePair); the texts are not stored, they are the
+# articles' text between the offsets.
+reuse_table = Table(
+    "reuse_pairs", metadata,
+    Column("a", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("b", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("a_start", Integer, primary_key=True),
+    Column("b_start", Integer, primary_key=True),
+    Column("a_end", Integer, nullable=False),
+    Column("b_end", Integer, nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("kind", String, CheckConstraint(f"kind IN {REUSE_KINDS!r}"), nullable=False),
+    Column("direction", String, CheckConstraint("direction IN ('a->b', 'b->a')")),
+    CheckConstraint("a < b", name="reuse_pair_order"),
+)
+
+# Articles the reuse pass has seen, and the text (hash) it saw.
+traced_table = Table(
+    "reuse_traced", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("content_hash", String, nullable=False),
 )
