@@ -36,7 +36,10 @@ _METONYMY_BEFORE = re.compile(
     r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$"
     # where a person lives, not where the event was: "Michael Carter, 23, of Fontaine", "a resident of Dayton"
     r"|\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$"
-    r"|\b(?:is|was|are|were|hails|came|comes)\s+(?:originally\s+)?from\s+$|\b(?:lives?|lived|living)\s+in\s+$",
+    r"|\b(?:is|was|are|were|hails|came|comes)\s+(?:originally\s+)?from\s+$|\b(?:lives?|lived|living)\s+in\s+$"
+    # where someone went afterwards: "fled to California", "was arrested in Keizer", "airlifted to Tampa"
+    r"|\b(?:fled|drove|escaped|moved|taken|transported|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\s+$"
+    r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$",
     re.I)
 # "a Springfield .45-caliber handgun": a gun maker, not a place.
 _WEAPON_AFTER = re.compile(r"^\s+(?:\.?\d+[- ]?(?:caliber|calibre|mm)\b|(?:armory|handgun|pistol|rifle|shotgun|revolver)s?\b)", re.I)
@@ -242,9 +245,9 @@ class FrameBuilder:
         return first[max(order, key=lambda k: (counts[k], -order.index(k)))]
 
     def _city_within(self, place: Place | None, matches):
-        """The match of the town a county is coded at: the one the article names most
+        """The match of the town a county or state is coded at: the one the article names most
         inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them."""
-        if place is None or place.feature != "admin2":  # a state is too wide to guess the town
+        if place is None or place.feature not in ("admin1", "admin2"):
             return None
         return self._most_named([m for m in matches if m.place.feature == "city" and self.gaz.contains(place, m.place)],
                                 ("city",))
