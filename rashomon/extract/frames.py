@@ -124,6 +124,8 @@ _AFTERMATH_LEMMAS = {
 }
 
 
+_SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
+_SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s*\|\s*")
 
@@ -193,7 +195,7 @@ class FrameBuilder:
             after = text[match.end_char:match.end_char + 40]
             before = text[max(0, match.start_char - 40):match.start_char]
             if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after) \
-                    or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after):
+                    or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after) or _SUBURB_OF.match(after):
                 continue
             if speaker and match.text in speaker:
                 continue
@@ -479,7 +481,9 @@ class FrameBuilder:
         if inside is not None:
             main.place, main.place_evidence = inside.place, self._evidence_at(article, doc, inside.start_char)
         for frame in frames:
-            frame.place = self._city_of(frame.place, places, context)
+            told = (frame.place_unit.text if frame.place_unit else "") + (frame.place_evidence.quote if frame.place_evidence else "")
+            if not _SUBURB.search(told):  # "the Denver suburb of Wheat Ridge" is a town of its own
+                frame.place = self._city_of(frame.place, places, context)
         ordered = [main] + [f for f in frames if f is not main]
         main_date, _ = self._date(main, article, None, is_main=True)
         mentions = []
