@@ -83,3 +83,11 @@ def test_a_paywalled_page_keeps_its_headline_incident(extractor):
     assert (main.place.name, main.place.admin1) == ("Atlanta", "Georgia")
     assert [(f.kind, f.value) for f in main.figures] == [("injured", 4)]
     assert [e.quote for e in main.evidence] == ["4 people shot in southeast Atlanta"]
+
+
+def test_a_follow_up_story_does_not_date_the_incident_by_its_publication(extractor):
+    main = _main(extractor, "A New Orleans man was sentenced to 40 years in prison for the Bourbon Street shooting "
+                            "that killed one woman and injured nine people.", published=dt.date(2016, 3, 24))
+    assert main.date is None and main.date_precision is None
+    ordinary = _main(extractor, "A New Orleans man was shot and killed on Bourbon Street.", published=dt.date(2016, 3, 24))
+    assert (ordinary.date, ordinary.date_precision) == (dt.date(2016, 3, 24), 2)

@@ -124,6 +124,9 @@ _AFTERMATH_LEMMAS = {
 }
 
 
+_FOLLOW_UP = re.compile(
+    r"\b(?:sentenc\w*|convicted|pleaded|pleads|plea|arraign\w*|indicted|indictment|trial|testif\w+|jury|"
+    r"verdict|acquitted|probation|prison|lawsuit|sued|suing|anniversary|remembered|memorial|years? (?:ago|after|later))\b", re.I)
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
@@ -499,6 +502,11 @@ class FrameBuilder:
         if frame.same_time_unit is not None and not is_main:
             return (main_date, 1) if main_date else (None, None)
         if is_main and article.published is not None:
+            if any(_FOLLOW_UP.search(u.text) for u in frame.units[:2]) or (
+                    not frame.units and _FOLLOW_UP.search(article.title or "")):
+                # A story about charges, a trial or a sentence comes weeks or years after the shooting
+                # it does not date: its publication says nothing about the incident's day.
+                return None, None
             return article.published, 2  # not stated: the report's day, give or take
         return None, None
 
