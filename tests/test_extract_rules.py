@@ -48,6 +48,11 @@ def figures(text):
     ("until he turned 21 in the death of Matt Anderson", []),
     ("Two others, ages 29 and 22, were wounded", [("injured", 2, "exact")]),
     ("Shooting at Kokomo bar sends 4 people to the hospital", [("injured", 4, "exact")]),
+    # people counted in groups
+    ("a shooting that left three men and three women injured early Sunday", [("injured", 6, "exact")]),
+    ("All of the victims, two men and two women, were transported to area hospitals.", [("injured", 4, "exact")]),
+    ("A woman and a child were shot outside a home", [("shot", 2, "exact")]),
+    ("A man and a woman were killed and three others wounded", [("killed", 2, "exact"), ("injured", 3, "exact")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

@@ -102,13 +102,39 @@ def _kind_after(window: str) -> str | None:
     return best[1] if best else None
 
 
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+_GROUP = (r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[-\w]+\s+){0,2}?"
+          r"(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|teens?|teenagers?|adults?|child(?:ren)?|juveniles?|"
+          r"people|persons|others?)\b")
+# "three men and three women were injured", "2 girls, 2 men shot", "a woman and a child were shot": one count.
+_COORDINATED = re.compile(rf"\b{_GROUP}(?:\s*,\s*{_GROUP})*\s*,?\s*(?:and|&)\s+{_GROUP}|\b{_GROUP}\s*,\s*{_GROUP}", re.I)
+_GROUP_RE = re.compile(_GROUP, re.I)
+
+
+def _coordinated(text: str, numbers: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """Numbers with each coordination of counted people ("two men and two women") read as one count."""
+    for m in _COORDINATED.finditer(text):
+        groups = list(_GROUP_RE.finditer(m.group(0)))
+        counts = []
+        for g in groups:
+            head = g.group(0).split()[0].lower()
+            counts.append(int(head) if head.isdigit() else _COUNT_WORDS.get(head, 0))
+        if len(groups) < 2 or not all(counts):
+            continue
+        inside = [n for n in numbers if m.start() <= n[0] < m.end()]
+        qualifier = inside[0][3] if inside and inside[0][0] == m.start() else "exact"
+        numbers = [n for n in numbers if n not in inside] + [(m.start(), m.end(), sum(counts), qualifier)]
+    return sorted(numbers)
+
+
 def find_figures(text: str) -> list[RawFigure]:
     """Casualty and damage counts in ``text``."""
-    numbers = find_numbers(text)
+    numbers = _coordinated(text, find_numbers(text))
     # Subsets ("including two children") and ages ("two men, 21 and 25,") are not counts of their own.
     not_counts = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) or value in _NOT_A_COUNT
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
-              or bool(_AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
+              or bool(" " not in text[s:e] and _AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
               or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
               or (text[s:e].isdigit() and len(text[s:e]) >= 3 and bool(_ADDRESS_AFTER.match(text[e:e + 30])))
               for s, e, value, _q in numbers]

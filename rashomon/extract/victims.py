@@ -166,7 +166,8 @@ def victims(sentences: list[Span]) -> list[Victim]:
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
                 sent.doc.text[max(0, token.idx - 12):token.idx + len(token.text) + 16]))
             also = any(c.lower_ == "also" for c in token.children)
-            last = _record(found, last, target, fatal, sent, also) or last
+            for person in (target, *target.conjuncts):  # "West, Dearmond and McPherson were also struck"
+                last = _record(found, last, person, fatal, sent, also) or last
     return _fold_definite(list(found.values()))
 
 
