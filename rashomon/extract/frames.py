@@ -37,6 +37,7 @@ _METONYMY_BEFORE = re.compile(
     # where a person lives, not where the event was: "Michael Carter, 23, of Fontaine", "a resident of Dayton"
     r"|\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$"
     r"|\b(?:is|was|are|were|hails|came|comes)\s+(?:originally\s+)?from\s+$|\b(?:lives?|lived|living)\s+in\s+$"
+    r"|\b(?:visiting|visitors?|m[ae]n|wom[ae]n|teens?|teenagers?|boys?|girls?|residents?|family|students?|victims?)\s+from\s+$"
     # where someone went afterwards: "fled to California", "was arrested in Keizer", "airlifted to Tampa"
     r"|\b(?:fled|drove|escaped|moved|taken|transported|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\s+$"
     r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$",
