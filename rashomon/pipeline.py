@@ -6,6 +6,7 @@ its public entry point only; the store owns all SQL.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,7 @@ class Rashomon:
                on_article: Callable[[Article | IngestProblem], None] | None = None) -> IngestReport:
         """Read, extract and store new articles, then update the incidents."""
         report = IngestReport()
-        in_flight: dict[str, str] = {}  # content hash -> id of an article read but not yet stored
+        in_flight: dict[tuple[str, str], str] = {}  # story key -> id of an article read but not yet stored
         deferred: list[Article] = []  # copies of articles still in flight
 
         def new_articles() -> Iterator[Article]:
@@ -75,12 +76,12 @@ class Rashomon:
                 if stored is not None and stored.content_hash == item.content_hash:
                     report.unchanged.append(item.id)
                     continue
-                if in_flight.get(item.content_hash, item.id) != item.id:
+                if in_flight.get(_story_key(item), item.id) != item.id:
                     deferred.append(item)
                     continue
                 if self._save_if_duplicate(item, report):
                     continue
-                in_flight[item.content_hash] = item.id
+                in_flight[_story_key(item)] = item.id
                 if not item.is_english:
                     report.not_english.append(item.id)
                     self.store.save_article(item, [])
@@ -100,9 +101,11 @@ class Rashomon:
         return report
 
     def _save_if_duplicate(self, item: Article, report: IngestReport) -> bool:
-        """Store an article whose text is already stored under another id as a duplicate of it,
-        with copies of its mentions so that it joins the same incidents."""
-        original = self.store.find_by_hash(item.content_hash)
+        """Store an article whose text and title are already stored under another id as a duplicate
+        of it, with copies of its mentions so that it joins the same incidents. The same text under
+        another headline (a paywall or sign-up page, a station's copy retitled) is a story of its own."""
+        original = next((a for a in self.store.articles_by_hash(item.content_hash)
+                         if _same_title(a, item)), None)
         if original is None or original.id == item.id:
             return False
         item.duplicate_of = original.id
@@ -192,6 +195,19 @@ class Rashomon:
 
     def count(self, **filters) -> dict[str, int]:
         return self.store.count(**filters)
+
+
+def _title_key(article: Article) -> str:
+    return " ".join(re.findall(r"\w+", (article.title or "").casefold()))
+
+
+def _same_title(a: Article, b: Article) -> bool:
+    """Titles that fold alike, or a missing one (a text file may carry none)."""
+    return not a.title or not b.title or _title_key(a) == _title_key(b)
+
+
+def _story_key(article: Article) -> tuple[str, str]:
+    return article.content_hash, _title_key(article)
 
 
 def _copy_mentions(mentions: list[Mention], article_id: str) -> list[Mention]:

@@ -39,12 +39,13 @@ _NOT_PEOPLE = re.compile(
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
-_AGE_AFTER = re.compile(r"^[ \t]*(?:,|\)|and\b|\n|[—–]|-\s|$)")
+_AGE_AFTER = re.compile(r"^[ \t]*(?:,|\)|and\b|who\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
 _AGE_WORD_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged?|ages)\s+(?:\d{1,3}\s*(?:,|and|or)\s*)*$", re.I)
 # "6740 N. Clark St.", "the 48205 ZIP code", "the 2500 block": house numbers, ZIP codes, blocks.
-_ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z]|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|"
-                            r"Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b|ZIP\b|zip\b|block\b)")
+_ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z\d]|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|"
+                            r"Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b|ZIP\b|zip\b|block\b|"
+                            r"(?:North|South|East|West)\b|\d+(?:st|nd|rd|th)\s+[A-Z])")
 # "April 12", "June 24, 2014": the day of a date; "911 call": a phone number.
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _NOT_A_COUNT = {911}
@@ -60,7 +61,10 @@ BACKGROUND = re.compile(
     r"\bin total\b|\b(?:this|last|each|every|per) year\b|\bannually\b|\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d-(?:19|20)?\d\d\b|"
     r"\b(?:a|the) war (?:that|which|in)\b|\bduring the (?:war|conflict)\b|\bover the (?:past|last)\b|"
     r"\b(?:of|in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b|\bbringing the (?:total|death toll|number|toll)\b|"
-    r"\bpushing the (?:\w+ )?(?:death )?toll\b|\bcumulative\b|\bstatistics\b|\bhomicides\b|\bin the (?:city|country|state) this\b|"
+    r"\bpushing the (?:\w+ )?(?:death )?toll\b|\bcumulative\b|\bstatistics\b|\bstats\b|\bhomicides\b|\bin the (?:city|country|state) this\b|"
+    # a month's toll: "45 people were killed in July"
+    r"\b(?:killed|murdered|slain|shot|wounded)\s+(?:in|during)\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b(?!\s+\d)|"
     r"\bacross the (?:city|county|state|region|country)\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:a|the) (?:string|series|spate|wave|rash) of\b",
     re.I,
@@ -144,7 +148,7 @@ def find_figures(text: str) -> list[RawFigure]:
             continue
         following = [s for j, (s, *_r) in enumerate(numbers) if j > i and not not_counts[j]]
         after_end = following[0] if following else len(text)
-        after = text[end:min(after_end, end + 90)]
+        after = text[end:min(after_end, end + 90)].split("\n", 1)[0]  # a count and its word share a line
         # Step over an inserted subset ("— including two children —") to the words that count.
         after = re.sub(r"^(\s*\w*\s*)[—–,(]\s*including[^—–,)]*[—–,)]", r"\1", after)
         before = text[max(0, start - 60):start]

@@ -105,11 +105,15 @@ class Store:
 
     def find_by_hash(self, content_hash: str) -> Article | None:
         """The stored article with this text; an original before any of its duplicates."""
+        found = self.articles_by_hash(content_hash)
+        return found[0] if found else None
+
+    def articles_by_hash(self, content_hash: str) -> list[Article]:
+        """Every stored article with this text, originals before duplicates."""
         query = (select(article_table).where(article_table.c.content_hash == content_hash)
                  .order_by(article_table.c.duplicate_of.is_not(None), article_table.c.id))
         with self._engine.connect() as conn:
-            row = conn.execute(query).first()
-        return _article(row) if row else None
+            return [_article(row) for row in conn.execute(query)]
 
     def articles(self) -> Iterator[Article]:
         """Every article by id, streamed so a large corpus is never all in memory."""
