@@ -128,6 +128,10 @@ _AFTERMATH_LEMMAS = {
 _FOLLOW_UP = re.compile(
     r"\b(?:sentenc\w*|convicted|pleaded|pleads|plea|arraign\w*|indicted|indictment|trial|testif\w+|jury|"
     r"verdict|acquitted|probation|prison|lawsuit|sued|suing|anniversary|remembered|memorial|years? (?:ago|after|later))\b", re.I)
+# "St. Joseph's hospitals", "Tampa General", "Germantown High School": an institution, not where it happened.
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:\w+\s+)?(?:hospitals?|medical cent(?:er|re)|general hospital|high school|middle school|"
+    r"elementary|university|college|church|mall)\b|^\s+general\b", re.I)
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
@@ -199,7 +203,8 @@ class FrameBuilder:
             after = text[match.end_char:match.end_char + 40]
             before = text[max(0, match.start_char - 40):match.start_char]
             if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after) \
-                    or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after) or _SUBURB_OF.match(after):
+                    or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after) or _SUBURB_OF.match(after) \
+                    or _INSTITUTION_AFTER.match(after):
                 continue
             if speaker and match.text in speaker:
                 continue
