@@ -482,9 +482,13 @@ class FrameBuilder:
                     or self._most_named(places, ("city",)) or self._most_named(places, ("admin2",))
                 if found is not None:
                     main.place, main.place_evidence = found.place, self._evidence_at(article, doc, found.start_char)
-                else:  # last, the site's own town in the title ("... - WAFF-TV: News for Huntsville, AL")
+                else:  # then the site's own town in the title ("... - WAFF-TV: News for Huntsville, AL")
                     found = next((m for m in title_matches if m.place.feature == "city"), None)
                     if found is not None:
+                        main.place, main.place_evidence = found.place, self._title_evidence(article)
+                    elif (found := self._most_named(places, ("admin1",))) is not None:  # last, a state ("D.C. police")
+                        main.place, main.place_evidence = found.place, self._evidence_at(article, doc, found.start_char)
+                    elif (found := next((m for m in title_matches if m.place.feature == "admin1"), None)) is not None:
                         main.place, main.place_evidence = found.place, self._title_evidence(article)
         inside = self._city_within(main.place, places)
         if inside is not None:
