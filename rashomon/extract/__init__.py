@@ -64,13 +64,14 @@ class Extractor:
     def _batch(self, batch: list[Article]) -> Iterator[tuple[Article, list[Mention]]]:
         parsable = [a for a in batch if a.is_english and a.text.strip()]
         docs = dict(zip((a.id for a in parsable), self.nlp.pipe(a.text for a in parsable)))
+        titled = [a for a in parsable if a.title]
+        titles = dict(zip((a.id for a in titled), self.nlp.pipe(a.title for a in titled)))
         for article in batch:
             doc = docs.get(article.id)
             if doc is None:
                 yield article, []
                 continue
-            title_doc = self.nlp(article.title) if article.title else None
-            yield article, self.builder.build(article, doc, title_doc)
+            yield article, self.builder.build(article, doc, titles.get(article.id))
 
 
 # The extractor a forked worker inherits from the process that started the pool.

@@ -170,6 +170,14 @@ def _date_attachment(doc: Doc, char: int) -> int:
     return _NEUTRAL
 
 
+def _text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get("rashomon.text")
+    if text is None:
+        text = doc.user_data["rashomon.text"] = doc.text
+    return text
+
+
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance between two places."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
@@ -196,10 +204,10 @@ class FrameBuilder:
         """Places inside [start, end) that can be where an event happened: (city, region, country).
         A dateline says where the report was filed, not where the event was."""
         city, region, country = None, None, None
+        text = _text_of(doc)
         for match in matches:
             if not (start <= match.start_char < end) or match.start_char < dateline_end:
                 continue
-            text = doc.text
             after = text[match.end_char:match.end_char + 40]
             before = text[max(0, match.start_char - 40):match.start_char]
             if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after) \
@@ -309,7 +317,7 @@ class FrameBuilder:
     # -- units -------------------------------------------------------------------------------------------
     def _units(self, doc: Doc, places, anchors: list[tuple[int, dt.date]], dateline_end: int) -> list[Unit]:
         units: list[Unit] = []
-        text = doc.text
+        text = _text_of(doc)
         for index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
@@ -445,7 +453,7 @@ class FrameBuilder:
 
     # -- mentions ----------------------------------------------------------------------------------------
     def build(self, article: Article, doc: Doc, title_doc: Doc | None = None) -> list[Mention]:
-        stamp = dates.page_stamp_date(doc.text)
+        stamp = dates.page_stamp_date(_text_of(doc))
         if stamp is not None and (article.published is None or stamp < article.published - dt.timedelta(days=2)):
             # The page says it was written earlier than the date it came with (a re-crawl, an
             # archive): its weekdays ("Saturday night") count from the page's own date.
@@ -454,8 +462,8 @@ class FrameBuilder:
         if self.default_country and not context.countries:
             context.add_country(self.default_country)
         places = self.geo.find_places(doc, context)
-        anchors = dates.section_anchors(doc.text)
-        dateline = self.geo.find_dateline(doc.text)
+        anchors = dates.section_anchors(_text_of(doc))
+        dateline = self.geo.find_dateline(_text_of(doc))
         units = self._units(doc, places, anchors, dateline[1][1] if dateline else 0)
         frames = self._frames(units, doc, article.published)
         if not frames:

@@ -142,6 +142,8 @@ def victims(sentences: list[Span]) -> list[Victim]:
     """The individual victims the sentences tell of, with their outcome."""
     found: dict[str, Victim] = {}
     last: Victim | None = None
+    # spaCy rebuilds doc.text on every access: the frame builder keeps it on the doc
+    text = (sentences[0].doc.user_data.get("rashomon.text") or sentences[0].doc.text) if sentences else ""
     for sent in sentences:
         for token in sent:
             described = _harm_of_noun(token) or _left_in_state(token)
@@ -157,14 +159,14 @@ def victims(sentences: list[Span]) -> list[Victim]:
                 re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj")
             if not (pronounced_dead or suffered_wound or token.lemma_ in HARM_LEMMAS):
                 continue
-            after = sent.doc.text[token.idx + len(token.text):token.idx + len(token.text) + 12]
+            after = text[token.idx + len(token.text):token.idx + len(token.text) + 12]
             if (token.lemma_ == "shoot" and _MISSED.match(after)) or any(c.dep_ == "neg" for c in token.children):
                 continue
             target = _victim_token(token)
             if target is None:
                 continue
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
-                sent.doc.text[max(0, token.idx - 12):token.idx + len(token.text) + 16]))
+                text[max(0, token.idx - 12):token.idx + len(token.text) + 16]))
             also = any(c.lower_ == "also" for c in token.children)
             for person in (target, *target.conjuncts):  # "West, Dearmond and McPherson were also struck"
                 last = _record(found, last, person, fatal, sent, also) or last

@@ -90,6 +90,16 @@ class _Word:
         return lower not in STOP_WORDS and lower not in cues.WEEKDAYS and len(text.rstrip(".")) > 1
 
 
+def _article_of(doc_or_text: Doc | str, gaz: Gazetteer) -> "_Article":
+    """The words of a parsed document, read once and kept on it (context and places both need them)."""
+    if isinstance(doc_or_text, str):
+        return _Article(doc_or_text, gaz)
+    cached = doc_or_text.user_data.get("rashomon.geo.article")
+    if cached is None or cached.gaz is not gaz:
+        cached = doc_or_text.user_data["rashomon.geo.article"] = _Article(doc_or_text, gaz)
+    return cached
+
+
 class _Article:
     """One article's words, runs of capitalised words and NER spans, and what the text says around a name."""
 
@@ -303,7 +313,7 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
     pass, so that the second (``find_places``) reads "Springfield" in an article about Illinois
     as Springfield, Illinois."""
     gaz = gazetteer or get_gazetteer()
-    article = _Article(doc_or_text, gaz)
+    article = _article_of(doc_or_text, gaz)
     context = GeoContext()
     states_or_countries: list[str] = []  # "Georgia": the country, unless the article is about the US
     counties: list[str] = []
@@ -376,7 +386,7 @@ def find_places(doc: Doc | str, context: GeoContext | None = None,
     gaz = gazetteer or get_gazetteer()
     if context is None:
         context = build_context(doc, gazetteer=gaz)
-    article = _Article(doc, gaz)
+    article = _article_of(doc, gaz)
     judge = _Judge(article, context)
     matches: list[PlaceMatch] = []
     dateline = find_dateline(article.text, gaz)
