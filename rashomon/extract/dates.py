@@ -83,6 +83,16 @@ _PAGE_STAMP = re.compile(
 STAMP_CHARS = 600  # page stamps sit at the top of a page
 
 
+def _month(m: re.Match[str]) -> int | None:
+    """The month of a date match: a number ("10/5") or a name ("Oct.", "October")."""
+    text = m["month"]
+    return int(text) if text.isdigit() else MONTHS.get(text.rstrip(".").lower())
+
+
+def _day(m: re.Match[str]) -> int:
+    return int(re.sub(r"\D", "", m["day"]))  # "17th" -> 17
+
+
 def page_stamp_date(text: str) -> dt.date | None:
     """The earliest full date a page stamp near the top gives ("Created: 08/09/2014 5:14 AM",
     "Posted: Tuesday, January 28, 2014"): when the page was first written."""
@@ -92,10 +102,9 @@ def page_stamp_date(text: str) -> dt.date | None:
         for m in pattern.finditer(head):
             if not m["year"] or not _PAGE_STAMP.search(head[max(0, m.start() - 32):m.start()]):
                 continue
-            month = MONTHS.get(m["month"].rstrip(".").lower()) if not m["month"].isdigit() else int(m["month"])
             year = int(m["year"]) if len(m["year"]) == 4 else 2000 + int(m["year"])
             try:
-                found.append(dt.date(year, month, int(re.sub(r"\D", "", m["day"]))))
+                found.append(dt.date(year, _month(m), _day(m)))
             except (TypeError, ValueError):
                 continue
     return min(found, default=None)
@@ -115,8 +124,7 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
 
     for pattern in (MONTH_DAY, DAY_MONTH):
         for m in pattern.finditer(text):
-            month = MONTHS.get(m["month"].rstrip(".").lower())
-            day = int(re.sub(r"\D", "", m["day"]))
+            month, day = _month(m), _day(m)
             if month is None:
                 continue
             year = int(m["year"]) if m["year"] else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rashomon.extract.numbers import find_numbers
+from rashomon.extract.numbers import find_numbers, parse_number_word
 
 # Words that say what happened to the people counted, when they follow the count.
 _AFTER = {
@@ -106,8 +106,6 @@ def _kind_after(window: str) -> str | None:
     return best[1] if best else None
 
 
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
 _GROUP = (r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[-\w]+\s+){0,2}?"
           r"(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|teens?|teenagers?|adults?|child(?:ren)?|juveniles?|"
           r"people|persons|others?)\b")
@@ -120,10 +118,7 @@ def _coordinated(text: str, numbers: list[tuple[int, int, int, str]]) -> list[tu
     """Numbers with each coordination of counted people ("two men and two women") read as one count."""
     for m in _COORDINATED.finditer(text):
         groups = list(_GROUP_RE.finditer(m.group(0)))
-        counts = []
-        for g in groups:
-            head = g.group(0).split()[0].lower()
-            counts.append(int(head) if head.isdigit() else _COUNT_WORDS.get(head, 0))
+        counts = [parse_number_word(g.group(0).split()[0]) or 0 for g in groups]
         if len(groups) < 2 or not all(counts):
             continue
         inside = [n for n in numbers if m.start() <= n[0] < m.end()]

@@ -263,6 +263,34 @@ class FrameBuilder:
         order = list(first)
         return first[max(order, key=lambda k: (counts[k], -order.index(k)))]
 
+    def _fallback_place(self, article: Article, doc: Doc, places, title_matches) -> tuple[Place | None, Evidence | None]:
+        """Where an incident whose own sentences name no place happened, first found of: the
+        headline's town, the dateline, the town (or else county) the article names most ("Minneapolis
+        police said"), the town in the site name after the headline ("... - WAFF-TV: News for
+        Huntsville, AL"), the state the article names most ("D.C. police"), the headline's state."""
+        headline_end = _headline_end(article.title or "")
+
+        def in_title(feature: str, headline_only: bool = False):
+            return next((m for m in title_matches if m.place.feature == feature
+                         and (not headline_only or m.start_char < headline_end)), None)
+
+        steps = (  # (where the place is read, how it is found), tried in order
+            ("title", lambda: in_title("city", headline_only=True)),
+            ("text", lambda: next((m for m in places if m.cue == "dateline"), None)),
+            ("text", lambda: self._most_named(places, ("city",))),
+            ("text", lambda: self._most_named(places, ("admin2",))),
+            ("title", lambda: in_title("city")),
+            ("text", lambda: self._most_named(places, ("admin1",))),
+            ("title", lambda: in_title("admin1")),
+        )
+        for source, find in steps:
+            match = find()
+            if match is not None:
+                evidence = self._title_evidence(article) if source == "title" \
+                    else self._evidence_at(article, doc, match.start_char)
+                return match.place, evidence
+        return None, None
+
     def _city_within(self, place: Place | None, matches):
         """The match of the town a county or state is coded at: the one the article names most
         inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them."""
@@ -274,8 +302,8 @@ class FrameBuilder:
     @staticmethod
     def _evidence_at(article: Article, doc: Doc, char: int) -> Evidence:
         """The sentence of ``doc`` holding the character at ``char``."""
-        token = next((t for t in doc if t.idx <= char < t.idx + max(len(t.text), 1)), doc[-1])
-        sent = token.sent
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        sent = (span[0] if span is not None and len(span) else doc[-1]).sent
         return Evidence(article_id=article.id, start=sent.start_char, end=sent.end_char, quote=sent.text.strip())
 
     @staticmethod
@@ -381,12 +409,13 @@ class FrameBuilder:
                 continue
             content = unit.has_event or unit.place is not None and any(unit.kinds)
             if not content:
+                # A sentence that only says when ("At 10:20 p.m. Sunday, officers were dispatched")
+                # dates the incident told just before it.
+                dates_current = current is not None and current.date_expr is None and unit.date_expr is not None \
+                    and unit.date_expr.kind not in _RELATIVE_TO_MAIN
                 if current is not None and self._compatible_place(current, unit) and (
-                        unit.agents or (current.date_expr is None and unit.date_expr is not None
-                                        and unit.date_expr.kind not in _RELATIVE_TO_MAIN and unit.place is None)):
-                    # A sentence that only says when ("At 10:20 p.m. Sunday, officers were dispatched")
-                    # dates the incident told just before it.
-                    if current.date_expr is None and unit.date_expr is not None and unit.date_expr.kind not in _RELATIVE_TO_MAIN:
+                        unit.agents or (dates_current and unit.place is None)):
+                    if dates_current:
                         current.date_expr, current.date_unit = unit.date_expr, unit
                     current.units.append(unit)
                 elif current is not None and unit.place is None and self._compatible_place(current, unit):
@@ -478,26 +507,7 @@ class FrameBuilder:
         main = self._main(frames, title_places, title_kinds)
         self._denials(units, frames, main)
         if main.place is None:
-            # Where the incident's own sentences name no place: the headline's town, the dateline,
-            # the town (or else county) the article names most ("Minneapolis police said"), and last
-            # the town in the site name that follows the headline.
-            headline_end = _headline_end(article.title or "")
-            found = next((m for m in title_matches if m.place.feature == "city" and m.start_char < headline_end), None)
-            if found is not None:
-                main.place, main.place_evidence = found.place, self._title_evidence(article)
-            else:
-                found = next((m for m in places if m.cue == "dateline"), None) \
-                    or self._most_named(places, ("city",)) or self._most_named(places, ("admin2",))
-                if found is not None:
-                    main.place, main.place_evidence = found.place, self._evidence_at(article, doc, found.start_char)
-                else:  # then the site's own town in the title ("... - WAFF-TV: News for Huntsville, AL")
-                    found = next((m for m in title_matches if m.place.feature == "city"), None)
-                    if found is not None:
-                        main.place, main.place_evidence = found.place, self._title_evidence(article)
-                    elif (found := self._most_named(places, ("admin1",))) is not None:  # last, a state ("D.C. police")
-                        main.place, main.place_evidence = found.place, self._evidence_at(article, doc, found.start_char)
-                    elif (found := next((m for m in title_matches if m.place.feature == "admin1"), None)) is not None:
-                        main.place, main.place_evidence = found.place, self._title_evidence(article)
+            main.place, main.place_evidence = self._fallback_place(article, doc, places, title_matches)
         inside = self._city_within(main.place, places)
         if inside is not None:
             main.place, main.place_evidence = inside.place, self._evidence_at(article, doc, inside.start_char)
