@@ -84,8 +84,6 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
         return None
     if token.tag_ in ("NNS", "NNPS"):
         return None  # a group is a count, read by the figures rules
-    phrase = "".join(t.text_with_ws for t in token.subtree)
-    age = _AGE.search(phrase)
     for t in token.subtree:
         if t.ent_type_ == "PERSON":
             return "name:" + t.text.lower()
@@ -94,11 +92,10 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
     # "also" make one more, "a man" and "his brother" may be someone the story names.
     distinct = bool(determiners & {"another", "second", "third", "other"}) or also
     possessive = any(t.dep_ == "poss" for t in token.children)
+    base = f"{token.lemma_.lower()}:{_age(token) or ''}"
     if not distinct and (possessive or determiners & {"a", "an", "one"}):
-        return "a:" + f"{token.lemma_.lower()}:{age.group(1) if age else ''}"  # may be a named victim introduced
-    fresh = distinct
-    base = f"{token.lemma_.lower()}:{age.group(1) if age else ''}"
-    return ("new:" if fresh else "same:") + base
+        return "a:" + base  # may be a named victim introduced
+    return ("new:" if distinct else "same:") + base
 
 
 # Nouns that name what happened to a person: "the death of his son", "the fatal shooting of a student".
@@ -170,12 +167,12 @@ def victims(sentences: list[Span]) -> list[Victim]:
             also = any(c.lower_ == "also" for c in token.children)
             for person in (target, *target.conjuncts):  # "West, Dearmond and McPherson were also struck"
                 last = _record(found, last, person, fatal, sent, also) or last
-    return _fold_definite(list(found.values()))
+    return _fold_descriptions(list(found.values()))
 
 
-def _fold_definite(found: list[Victim]) -> list[Victim]:
-    """A victim known only as "the child" or "the victim", with no age of its own, is someone the
-    story tells of by name too ("Pope ... the child was shot"), not one more person: it adds no one
+def _fold_descriptions(found: list[Victim]) -> list[Victim]:
+    """Victims told of twice, by name and by description, counted once. A victim known only as
+    "the child" or "the victim", with no age of its own, is someone the story tells of by name too ("Pope ... the child was shot"), not one more person: it adds no one
     and, if it died, the victim it stands for died."""
     definite = [v for v in found if v.key.startswith("same:") and v.key.split(":")[2].split("#")[0] == ""]
     others = [v for v in found if v not in definite]
