@@ -199,11 +199,12 @@ def _reference_cluster(mentions, reported):
         return pb is None or abs((pb - pa).days) <= c.UNDATED_WINDOW
 
     links = {}
+    busy = c.place_busyness(mentions, reported)
     for block in c.blocks(mentions).values():
         for i, a in enumerate(block):
             for b in block[i + 1:]:
                 if a.id != b.id and (a.id, b.id) not in links and candidate(a, b):
-                    link = c.score_pair(a, b, reported)
+                    link = c.score_pair(a, b, reported, busy)
                     if link is not None and link.score >= c.MERGE_THRESHOLD:
                         links[(a.id, b.id)] = link
     groups = {m.id: [m.id] for m in mentions}

@@ -53,6 +53,15 @@ DATE_HARD_LIMIT = 7
 # apart, or after the article). 92 days keeps every grouping score on the dev split at or above the
 # unbounded one (B-cubed, MUC, CEAF-e, CoNLL), and resolution near-linear. None: no bound.
 UNDATED_WINDOW: int | None = 92
+# A place where something is reported on many days (a big city) makes "same place" weak evidence: of
+# the pairs of main reports that share a city and score a merge on the GVA dev split, those a day or
+# more apart are one incident 73% of the time where no other day of that place within BUSY_DAYS has a
+# report, 45% with one or two such days, 30% with three to five and 11% beyond; on the same day, 98%
+# falling to 57%. So each other reported day of the place weighs against a merge (BUSY_WEIGHT, half
+# on the same day), up to BUSY_CAP days.
+BUSY_DAYS = 15
+BUSY_WEIGHT = 0.5
+BUSY_CAP = 5
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -112,7 +121,7 @@ class _Features:
 
     __slots__ = ("index", "mention", "id", "article", "place_key", "has_place", "country", "admin1", "admin2",
                  "day", "precision", "window", "killed", "injured", "event_type", "weapon", "main", "names",
-                 "keywords", "published", "name_keys", "region")
+                 "keywords", "published", "name_keys", "region", "county", "precise", "busy")
 
     def __init__(self, index: int, m: Mention, reported: dict[str, dt.date | None] | None, keywords: bool = True):
         self.index = index
@@ -125,6 +134,7 @@ class _Features:
         self.country = place.country if place else None
         self.admin1 = place.admin1 if place else None
         self.admin2 = place.admin2 if place else None
+        self.county = place is not None and place.feature == "admin2"
         self.day = m.date.toordinal() if m.date is not None else None
         self.precision = m.date_precision or 1
         self.window = _window(self.precision)
@@ -139,8 +149,10 @@ class _Features:
         self.published = published.toordinal() if published else None
         # blocks: a named person (two words or more), and its region on its day and the next, for precise dates
         self.name_keys = frozenset(n.lower() for n in m.names if len(n) > 5 and " " in n) if m.names else _EMPTY
+        self.precise = m.date is not None and (m.date_precision or 9) <= 2
+        self.busy = 0  # other days its place has reports on, near its own (see place_busyness)
         self.region = None
-        if place is not None and place.admin1 and m.date is not None and (m.date_precision or 9) <= 2:
+        if place is not None and place.admin1 and self.precise:
             self.region = sys.intern(f"{place.country}|{place.admin1}")
 
     def keyword_set(self) -> frozenset[str]:
@@ -153,7 +165,11 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
     if a.article == b.article:
         return None
     same_place = a.place_key is not None and a.place_key == b.place_key
-    if not same_place and not (a.names & b.names):
+    # a county and a town in it: a report written at the county level ("Harris County deputies") and
+    # one naming the town are the same place at two precisions
+    within = (not same_place and (a.county or b.county) and a.admin2 is not None and a.admin2 == b.admin2
+              and a.admin1 == b.admin1 and a.country == b.country)
+    if not same_place and not within and not (a.names & b.names):
         # without one place, only what identifies the incident itself can join two reports (checked
         # first: most pairs of a region block end here)
         shared = len(a.keywords & b.keywords)
@@ -164,10 +180,22 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
         score += 1.0
         if reasons is not None:
             reasons.append(f"same place ({a.mention.place.name})")
+        # each mention counts the other's day among its place's other days when theirs differ
+        apart = a.day is None or b.day is None or a.day != b.day
+        busy = min(max(0, min(a.busy, b.busy) - (1 if apart else 0)), BUSY_CAP)
+        if busy:
+            score -= BUSY_WEIGHT * busy * (1.0 if apart else 0.5)
+            if reasons is not None:
+                reasons.append(f"but {a.mention.place.name} has reports on {busy}{'+' if busy == BUSY_CAP else ''}"
+                               f" other day(s) within {BUSY_DAYS} days")
     elif a.has_place and b.has_place:
         if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
             return None
-        if a.admin2 and a.admin2 == b.admin2:
+        if within:
+            score += 0.75
+            if reasons is not None:
+                reasons.append(f"{(b if a.county else a).mention.place.name} is in {a.admin2}")
+        elif a.admin2 and a.admin2 == b.admin2:
             score += 0.5
             if reasons is not None:
                 reasons.append(f"same county ({a.admin2})")
@@ -229,20 +257,51 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
         score += 2 * jaccard
         if reasons is not None:
             reasons.append("shared words " + ", ".join(sorted(shared_words)[:5]))
-    if not same_place and not shared_names and jaccard < 0.3:
+    if not same_place and not within and not shared_names and jaccard < 0.3:
         return None  # (checked first above, kept here as the rule)
     return score
 
 
-def score_pair(a: Mention, b: Mention, reported: dict[str, dt.date | None] | None = None) -> Link | None:
-    """How strongly two mentions look like one incident; None when they cannot be."""
+def score_pair(a: Mention, b: Mention, reported: dict[str, dt.date | None] | None = None,
+               busy: dict[str, int] | None = None) -> Link | None:
+    """How strongly two mentions look like one incident; None when they cannot be. ``busy``: what
+    ``place_busyness`` gives for the corpus the two come from (none: quiet places)."""
     reasons: list[str] = []
-    score = _score(_Features(0, a, reported), _Features(1, b, reported), reasons)
+    fa, fb = _Features(0, a, reported), _Features(1, b, reported)
+    if busy:
+        fa.busy, fb.busy = busy.get(a.id, 0), busy.get(b.id, 0)
+    score = _score(fa, fb, reasons)
     return None if score is None else Link(a.id, b.id, score, reasons)
 
 
+def _set_busy(features: list[_Features]) -> None:
+    """Each mention's ``busy``: how many other days its place has main reports (with a precise date)
+    on, within BUSY_DAYS of its own day (or of its article's publication, when it has no date)."""
+    days: dict[str, list[int]] = defaultdict(list)
+    for f in features:
+        if f.place_key is not None and f.main and f.precise:
+            days[f.place_key].append(f.day)
+    unique = {key: sorted(set(d)) for key, d in days.items()}
+    for f in features:
+        place_days = unique.get(f.place_key) if f.place_key is not None else None
+        anchor = f.day if f.day is not None else f.published
+        if not place_days or anchor is None:
+            continue
+        near = bisect.bisect_right(place_days, anchor + BUSY_DAYS) - bisect.bisect_left(place_days, anchor - BUSY_DAYS)
+        k = bisect.bisect_left(place_days, anchor)
+        f.busy = near - (1 if k < len(place_days) and place_days[k] == anchor else 0)
+
+
+def place_busyness(mentions: list[Mention], reported: dict[str, dt.date | None] | None = None) -> dict[str, int]:
+    """Per mention id, the number of other days its place has reports on near its own (see BUSY_DAYS)."""
+    features = [_Features(i, m, reported, keywords=False) for i, m in enumerate(mentions)]
+    _set_busy(features)
+    return {f.id: f.busy for f in features}
+
+
 def _block_keys(f: _Features) -> Iterator[tuple[str, str, int]]:
-    """(kind, key, day): the blocks of a mention: its place, each named person, its region on its day and the next."""
+    """(kind, key, day): the blocks of a mention: its place, each named person, its region on its day and
+    the next; and the whole day and the next, where a report that names no place finds the others."""
     if f.place_key is not None:
         yield "place", f.place_key, 0
     for name in f.name_keys:
@@ -250,21 +309,26 @@ def _block_keys(f: _Features) -> Iterator[tuple[str, str, int]]:
     if f.region is not None:
         yield "region", f.region, f.day
         yield "region", f.region, f.day + 1
+    if f.precise:
+        yield "day", "", f.day
+        yield "day", "", f.day + 1
 
 
 def blocks(mentions: list[Mention]) -> dict[str, list[Mention]]:
-    """Mentions that may be the same incident: the same place; the same named person; or the same
-    region (admin1) on the same or the next day, for places written at different levels."""
+    """Mentions that may be the same incident: the same place; the same named person; the same
+    region (admin1) on the same or the next day, for places written at different levels; or the
+    same or the next day anywhere, for a report that names no place."""
     out: dict[str, list[Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         for kind, key, day in _block_keys(_Features(i, m, None)):
-            out[f"{kind}:{key}" + (f"|{dt.date.fromordinal(day)}" if kind == "region" else "")].append(m)
+            out[f"{kind}:{key}" + (f"|{dt.date.fromordinal(day)}" if kind in ("region", "day") else "")].append(m)
     return out
 
 
 def _owns(block: tuple[str, str, int], a: _Features, b: _Features) -> bool:
     """Whether a pair found in ``block`` is scored there: a pair in several blocks is scored in one
-    only (its place block, else its first shared name, else its region on the later of its days)."""
+    only (its place block, else its first shared name, else its region on the later of its days, else
+    the later of its days: a day block scores only pairs of which one report names no place)."""
     kind, key, day = block
     if kind == "place":
         return True
@@ -273,6 +337,8 @@ def _owns(block: tuple[str, str, int], a: _Features, b: _Features) -> bool:
     shared = a.name_keys & b.name_keys
     if kind == "name":
         return key == min(shared)
+    if kind == "day" and a.has_place and b.has_place:
+        return False
     return not shared and day == max(a.day, b.day)
 
 
@@ -311,24 +377,55 @@ def _candidates(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]
         yield from ((u, b) for b in unknown[k + 1:])
 
 
+def _prefix(f: _Features, rank: dict[str, int]) -> list[tuple[int, str]]:
+    """The rarest keywords of a mention (see ``_region_pairs``) and its names, as index tokens."""
+    words = sorted(f.keywords, key=lambda w: (rank[w], w))
+    return [(0, w) for w in words[:len(words) - (3 * len(words) + 9) // 10 + 1]] + [(1, n) for n in f.names]
+
+
+def _day_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_Features, _Features]]:
+    """The pairs of a day block that may score: one report names no place, so only a shared name or
+    keywords with a Jaccard of 0.3 or more join it (prefix filtering as in ``_region_pairs``). A
+    placeless mention looks up every mention before it; a placed one, only the placeless ones."""
+    everyone: dict[tuple[int, str], list[_Features]] = defaultdict(list)
+    placeless: dict[tuple[int, str], list[_Features]] = defaultdict(list)
+    for f in block:
+        tokens = _prefix(f, rank)
+        seen: set[int] = set()
+        for token in tokens:
+            for g in (placeless if f.has_place else everyone)[token]:
+                if g.index not in seen:
+                    seen.add(g.index)
+                    yield g, f
+        for token in tokens:
+            everyone[token].append(f)
+            if not f.has_place:
+                placeless[token].append(f)
+
+
 def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_Features, _Features]]:
     """The pairs of a region block that may score: mentions of different places are joined only by a
     shared name or keywords with a Jaccard of 0.3 or more (see ``_score``), and two keyword sets that
     similar share at least one of their rarest words (prefix filtering: with keywords ordered rarest
     first, sets whose prefixes of ``len - ceil(0.3 len) + 1`` words are disjoint overlap by less than
-    0.3 of either). So only pairs sharing a name or a prefix word are enumerated, not every pair of a
-    busy state's day."""
+    0.3 of either). A county and the towns in it are joined whatever their words, so they pair through
+    their county: a county mention looks up the towns filed under it and the other way round, never
+    two towns of one county. So only pairs sharing a name, a prefix word or a county are enumerated,
+    not every pair of a busy state's day."""
     index: dict[tuple[int, str], list[_Features]] = defaultdict(list)
     for f in block:
-        words = sorted(f.keywords, key=lambda w: (rank[w], w))
-        tokens = [(0, w) for w in words[:len(words) - (3 * len(words) + 9) // 10 + 1]]
-        tokens += [(1, n) for n in f.names]
+        tokens = _prefix(f, rank)
+        probes = list(tokens)
+        if f.admin2 is not None:
+            tokens.append((2 if f.county else 3, f.admin2))
+            probes.append((3 if f.county else 2, f.admin2))
         seen: set[int] = set()
-        for token in tokens:
+        for token in probes:
             for g in index[token]:
                 if g.index not in seen:
                     seen.add(g.index)
                     yield g, f
+        for token in tokens:
             index[token].append(f)
 
 
@@ -341,23 +438,25 @@ def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None 
     # keyword sets, the largest feature, exist only for the block being scored: a million of them
     # would take most of the memory clustering needs
     features = [_Features(i, m, reported, keywords=False) for i, m in enumerate(mentions)]
+    _set_busy(features)
     by_key: dict[tuple[str, str, int], list[_Features]] = defaultdict(list)
     for f in features:
         for key in _block_keys(f):
             by_key[key].append(f)
 
-    # how rare each keyword is among the mentions of region blocks (rarest first, for _region_pairs)
-    rank = Counter(w for f in features if f.region is not None for w in set(f.mention.keywords))
+    # how rare each keyword is among the mentions of region and day blocks (rarest first, for _prefix)
+    rank = Counter(w for f in features if f.precise for w in set(f.mention.keywords))
 
     scores, lefts, rights = array("d"), array("q"), array("q")
     for key, block in by_key.items():
-        if len(block) < 2:
+        if len(block) < 2 or (key[0] == "day" and all(f.has_place for f in block)):
             continue
         place_block = key[0] == "place"
         for f in block:
             f.keywords = f.keyword_set()
         # a region block holds precise dates a day apart at most: any two may be one incident by date
-        pairs = _region_pairs(block, rank) if key[0] == "region" else _candidates(block)
+        pairs = (_region_pairs(block, rank) if key[0] == "region" else _day_pairs(block, rank) if key[0] == "day"
+                 else _candidates(block))
         for a, b in pairs:
             if a.index > b.index:
                 a, b = b, a

@@ -1,0 +1,79 @@
+"""Grouping rules that depend on the rest of the corpus or on place levels: a busy city's "same
+place" weighs less, a county and a town in it are one place at two precisions, and a report that
+names no place can still join the incident it shares its words and day with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rashomon.model import FigureReport, Evidence, Mention, Place
+from rashomon.resolve.cluster import cluster, place_busyness, score_pair
+
+CHICAGO = Place(name="Chicago", admin1="Illinois", admin2="Cook County", country="US", geonameid=4887398)
+QUIET = Place(name="Galena", admin1="Illinois", admin2="Jo Daviess County", country="US", geonameid=4893591)
+HARRIS = Place(name="Harris County", admin1="Texas", admin2="Harris County", country="US", geonameid=4696376,
+               precision=3, feature="admin2")
+SPRING = Place(name="Spring", admin1="Texas", admin2="Harris County", country="US", geonameid=4733624)
+PASADENA = Place(name="Pasadena", admin1="Texas", admin2="Harris County", country="US", geonameid=4717560)
+
+
+def _mention(article: str, place: Place | None, day: int | None, killed: int | None = None,
+             keywords: tuple[str, ...] | None = None) -> Mention:
+    figures = []
+    if killed is not None:
+        figures = [FigureReport(kind="killed", value=killed, qualifier="exact",
+                                evidence=Evidence(article_id=article, start=0, end=1, quote="x"))]
+    return Mention(id=f"{article}#0", article_id=article, role="main", kind="shooting",
+                   event_type="Violence against civilians", place=place,
+                   date=dt.date(2016, 11, day) if day else None, date_precision=1 if day else None,
+                   figures=figures,
+                   # words of its own, as real reports have (street, victim, witness), and one common word
+                   keywords=list(keywords or (f"{article}-street", f"{article}-witness", f"{article}-car", "shooting")))
+
+
+def test_a_busy_city_weighs_same_place_less_than_a_quiet_town():
+    # two reports a day apart, in a town with nothing else reported, and in a city with reports on
+    # six other days of the month
+    quiet = [_mention("q1", QUIET, 10), _mention("q2", QUIET, 11)]
+    busy_city = [_mention("c1", CHICAGO, 10), _mention("c2", CHICAGO, 11)] + \
+        [_mention(f"o{d}", CHICAGO, d) for d in (3, 5, 7, 14, 17, 20)]
+    busy = place_busyness(quiet + busy_city)
+    assert busy["q1#0"] == 1 and busy["c1#0"] == 7  # the other's day, plus six
+    quiet_link = score_pair(quiet[0], quiet[1], busy=busy)
+    city_link = score_pair(busy_city[0], busy_city[1], busy=busy)
+    assert quiet_link.score - city_link.score == 0.5 * 5  # capped at five other days
+    assert any("other day(s) within 15 days" in r for r in city_link.reasons)
+    clusters, _ = cluster(quiet + busy_city)
+    grouped = {tuple(sorted(m.article_id for m in c)) for c in clusters}
+    assert ("q1", "q2") in grouped
+    assert ("c1", "c2") not in grouped and ("c1",) in grouped
+
+
+def test_same_day_in_a_busy_city_still_groups_on_agreeing_figures():
+    mentions = [_mention("a", CHICAGO, 10, killed=2), _mention("b", CHICAGO, 10, killed=2)] + \
+        [_mention(f"o{d}", CHICAGO, d) for d in (3, 5, 7, 14, 17, 20)]
+    clusters, _ = cluster(mentions)
+    assert ("a", "b") in {tuple(sorted(m.article_id for m in c)) for c in clusters}
+
+
+def test_a_county_report_joins_the_report_naming_a_town_in_it():
+    county, town = _mention("county", HARRIS, 10, keywords=("deputy",)), _mention("town", SPRING, 10, keywords=("home",))
+    link = score_pair(county, town)
+    assert link is not None and "Spring is in Harris County" in link.reasons
+    clusters, _ = cluster([county, town])
+    assert len(clusters) == 1
+    # two towns of one county are not one place
+    assert score_pair(town, _mention("other", PASADENA, 10, keywords=("store",))) is None
+
+
+def test_a_report_naming_no_place_joins_by_its_words_and_day():
+    words = ("bourbon", "street", "parade", "shooting")
+    placed = _mention("placed", CHICAGO, 10, keywords=words)
+    placeless = _mention("placeless", None, 10, keywords=words)
+    elsewhere_day = _mention("later", None, 20, keywords=words)
+    clusters, joined = cluster([placed, placeless, elsewhere_day])
+    grouped = {tuple(sorted(m.article_id for m in c)) for c in clusters}
+    assert ("placed", "placeless") in grouped and ("later",) in grouped
+    # without shared words the placeless report stays apart
+    clusters, _ = cluster([placed, _mention("vague", None, 10, keywords=("weather",))])
+    assert len(clusters) == 2
