@@ -91,3 +91,37 @@ def test_a_follow_up_story_does_not_date_the_incident_by_its_publication(extract
     assert main.date is None and main.date_precision is None
     ordinary = _main(extractor, "A New Orleans man was shot and killed on Bourbon Street.", published=dt.date(2016, 3, 24))
     assert (ordinary.date, ordinary.date_precision) == (dt.date(2016, 3, 24), 2)
+
+
+def test_a_page_stamp_does_not_date_the_incident(extractor):
+    # a stamp line with a clock time, published the next day: "Saturday night" is the incident
+    main = _main(extractor, "Feb 21, 2016 - 6:52 PM\n\nORLANDO, Fla. - Four people were shot Saturday night as a "
+                            "grocery store was robbed, the Orlando Police Department said.", published=dt.date(2016, 2, 21))
+    assert main.date == dt.date(2016, 2, 20)
+    main = _main(extractor, "Published: 15:41 GMT, 16 December 2014\n\nAn eighth-grade student shot himself dead on "
+                            "Saturday in what appeared to be a hunting accident in Maiden Rock, Wisconsin.",
+                 published=dt.date(2014, 12, 16))
+    assert main.date == dt.date(2014, 12, 13)
+
+
+def test_a_fraction_is_not_a_date(extractor):
+    from rashomon.extract.dates import find_date_exprs
+
+    assert find_date_exprs("An officer tried to pull the vehicle over for 1/2 mile before it stopped.") == []
+    assert [e.text for _, _, e in find_date_exprs("He was shot on 1/2 in the afternoon.")] == ["1/2"]
+
+
+@pytest.mark.parametrize("text, day", [
+    # what officials said, and when, is not when it happened
+    ("In a news conference Monday, the police chief said a man was shot and killed in Kent, Washington, on Saturday.", 25),
+    ("Head was convicted for the shooting in Detroit, Michigan, by a jury on Monday. The shooting happened Saturday.", 25),
+    # the small parser hangs "on Monday" on "appears"; the event verb just before it is closer
+    ("BRENTWOOD (CBS SF) – A drive-by shooting that wounded four teenagers in Brentwood on Monday appears to have "
+     "been gang-related, a police captain said.", 27),
+    # the first sentence says when, the next ones what
+    ("16-year-old Percy Wells was murdered on Monday night.\n\nPolice responded to a shooting in Cleveland, Ohio, "
+     "after reports of a male shot. Wells died from multiple gunshot wounds.", 27),
+])
+def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
+    main = _main(extractor, text, published=dt.date(2014, 1, 29))
+    assert main.date == dt.date(2014, 1, day)

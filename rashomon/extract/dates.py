@@ -36,7 +36,9 @@ MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s
 # "17 October 2020", "5 Oct"
 DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY_RE})\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 # "10/5/2016", "10/5"
-NUMERIC = re.compile(r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12][0-9]|3[01]|0?[1-9])(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/])")
+NUMERIC = re.compile(r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12][0-9]|3[01]|0?[1-9])(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/])"
+                     # a fraction, not a date: "for 1/2 mile", "3 1/2 inches"
+                     r"(?!\s*-?\s*(?:miles?|mi\b|inch|in\.|feet|foot|ft\b|yards?|pounds?|lbs?|hours?|cups?|percent|%))")
 # "last Saturday", "early Saturday", "Saturday night", "Monday's shooting"
 WEEKDAY = re.compile(rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>{_WEEKDAY_RE})\b(?!,?\s+{_MONTH_RE})", re.I)
 # "six days after", "two days earlier", "a week before"
@@ -78,8 +80,14 @@ def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
 
 # "Posted: Tuesday, January 28, 2014 8:18 PM EST Updated: Friday, ...": when the page changed, not the event.
 _PAGE_STAMP = re.compile(
-    r"\b(?:posted|updated|published|last updated|modified|created)\s*(?::|on)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    r"\b(?:posted|updated|published|last updated|modified|created)\s*(?::|on)?\s*"
+    r"(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\b)?,?\s*)?"  # "Published: 15:41 GMT, 16 December 2014"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
     re.I)
+# A date a clock time follows with no "at" ("Feb 21, 2016 - 6:52 PM", "June 23, 2013 11:24 AM EST"), or a
+# date alone on its line: a page's stamp, not the day of what it reports.
+_STAMP_AFTER = re.compile(r"^,?\s*(?:[-–—|,]\s*)?\d{1,2}:\d\d\s*[ap]\.?m\b|^\s*$", re.I)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", re.I)
 STAMP_CHARS = 600  # page stamps sit at the top of a page
 
 
@@ -119,8 +127,14 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append((m.start(), m.end()))
-        if not _PAGE_STAMP.search(text[max(0, m.start() - 32):m.start()]):
-            found.append((m.start(), m.end(), expr))
+        if _PAGE_STAMP.search(text[max(0, m.start() - 48):m.start()]):
+            return
+        line_end = text.find("\n", m.end())
+        after = text[m.end():m.end() + 24] if line_end < 0 else text[m.end():min(line_end, m.end() + 24)]
+        if expr.kind == "absolute" and _STAMP_AFTER.match(after) and (
+                after.strip() or _LINE_START.search(text[max(0, m.start() - 24):m.start()])):
+            return
+        found.append((m.start(), m.end(), expr))
 
     for pattern in (MONTH_DAY, DAY_MONTH):
         for m in pattern.finditer(text):

@@ -72,6 +72,7 @@ class Unit:
     elsewhere: bool = False  # names a location the gazetteer cannot place ("a village in the X region")
     date_expr: DateExpr | None = None
     date_text: str | None = None
+    date_strength: int = 0  # how strongly its date phrase dates an incident (_EVENT ... _AFTERMATH)
     raw_figures: list[figures.RawFigure] = field(default_factory=list)
     kinds: list[taxonomy.Kind] = field(default_factory=list)
     speaker: str | None = None
@@ -120,9 +121,14 @@ _AFTERMATH_LEMMAS = {
     "continue", "expect", "ask", "seek", "surrender", "apprehend", "file", "testify", "rule", "order", "schedule",
     "hold", "speak", "post", "update", "publish", "name", "recover", "list", "be", "hospitalize", "treat",
     "undergo", "bury", "mourn", "gather", "attend", "remember", "vigil", "funeral", "hearing", "court", "trial",
-    "sentencing", "arrive", "return", "visit", "meet", "issue", "learn", "receive", "give", "deliver",
-    "close", "reopen", "plan", "urge", "comment", "decline", "refuse", "respond", "turn",
+    "sentencing", "return", "visit", "meet", "issue", "learn", "give", "deliver",
+    "close", "reopen", "plan", "urge", "comment", "decline", "refuse", "turn",
+    # what is said about it, and when: "in a news conference Monday", "a Monday morning email"
+    "conference", "briefing", "email", "statement", "interview", "answer", "consider", "set",
 }
+# The law's steps come after the shooting even when it is named between ("was convicted for the
+# shooting by a jury July 7", "arrested in Friday's shooting" is the exception the parse gives as event).
+_LEGAL_LEMMAS = {"arrest", "charge", "book", "sentence", "convict", "plead", "arraign", "indict", "testify"}
 
 
 _FOLLOW_UP = re.compile(
@@ -164,10 +170,25 @@ def _date_attachment(doc: Doc, char: int) -> int:
             # "are investigating the shootings of four people Thursday night" may date either.
             between = doc[min(date_index, token.i) + 1:max(date_index, token.i)]
             if (lemma in _REPORTING_LEMMAS and date_index < token.i) \
-                    or any(t.lemma_.lower() in _EVENT_LEMMAS for t in between):
+                    or (lemma not in _LEGAL_LEMMAS and any(t.lemma_.lower() in _EVENT_LEMMAS for t in between)):
+                return _NEUTRAL
+            if lemma not in _LEGAL_LEMMAS and lemma not in _REPORTING_LEMMAS and _event_just_before(doc, date_index):
+                # "a shooting that wounded four teenagers on Monday appears to be gang-related": the
+                # small parser hangs the date on the main verb; the event verb just before it is closer.
                 return _NEUTRAL
             return _AFTERMATH
     return _NEUTRAL
+
+
+def _event_just_before(doc: Doc, date_index: int, window: int = 6) -> bool:
+    """An event verb among the few words before a date, in its sentence, with no other verb between."""
+    start = max(doc[date_index].sent.start, date_index - window)
+    for t in reversed(doc[start:date_index]):
+        if t.lemma_.lower() in _EVENT_LEMMAS and t.pos_ == "VERB":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _text_of(doc: Doc) -> str:
@@ -376,6 +397,7 @@ class FrameBuilder:
                     if strength > best:
                         expr.anchor = section_anchor
                         unit.date_expr, unit.date_text, best = expr, unit_text[s:_e], strength
+                        unit.date_strength = strength
                     if best == _EVENT:
                         break
                 unit.background = figures.is_background(unit_text)
@@ -404,10 +426,15 @@ class FrameBuilder:
     def _frames(self, units: list[Unit], doc: Doc, anchor: dt.date | None) -> list[Frame]:
         frames: list[Frame] = []
         current: Frame | None = None
+        lead: Unit | None = None  # "Percy Wells was murdered on Sunday night.": dates the first incident told
         for unit in units:
             if unit.background:
                 continue
             content = unit.has_event or unit.place is not None and any(unit.kinds)
+            if not content and not frames and lead is None and unit.date_strength == _EVENT \
+                    and unit.date_expr.kind not in _RELATIVE_TO_MAIN:
+                lead = unit
+                continue
             if not content:
                 # A sentence that only says when ("At 10:20 p.m. Sunday, officers were dispatched")
                 # dates the incident told just before it.
@@ -439,6 +466,11 @@ class FrameBuilder:
                 frame.same_time_unit = frame.same_time_unit or unit
             elif unit.date_expr is not None and frame.date_expr is None:
                 frame.date_expr, frame.date_unit = unit.date_expr, unit
+            if lead is not None:
+                if frame.date_expr is None:
+                    frame.date_expr, frame.date_unit = lead.date_expr, lead
+                    frame.units.append(lead)
+                lead = None
             frame.units.append(unit)
             current = frame
         return [f for f in frames if f.units]
