@@ -125,3 +125,31 @@ def test_a_fraction_is_not_a_date(extractor):
 def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
     main = _main(extractor, text, published=dt.date(2014, 1, 29))
     assert main.date == dt.date(2014, 1, day)
+
+
+@pytest.mark.parametrize("text, title, place", [
+    # a neighbourhood of the dateline's city, though a town elsewhere in the state has the name
+    ("CHICAGO (STMW) – Three men and a teenager were hurt in a drive-by shooting in the Washington Park "
+     "neighborhood on the South Side late Friday.", None, ("Chicago", "Illinois")),
+    ("Police are investigating after a teenager suffered a gunshot wound this afternoon in the city’s Knoxville "
+     "section. Pittsburgh police said the boy was taken to a hospital.", None, ("Pittsburgh", "Pennsylvania")),
+    # a stand-alone city the article names puts it in that city's state: "Austin" is the neighbourhood
+    ("About 9:15 p.m. in Austin, two people tried to rob a 16-year-old boy in the 4900 block of West Hubbard, and "
+     "then one of them shot the boy in the leg, Chicago police said.", "3 killed, 12 wounded in Monday shootings across Chicago",
+     ("Chicago", "Illinois")),
+    # where the victim lived is not where it happened
+    ("The sheriff's office says 17 year old Kyle Markins of Findlay was killed by a gun shot wound at 13915 County "
+     "Road 3 near Pandora, Ohio.", None, ("Pandora", "Ohio")),
+])
+def test_where_it_happened_not_where_else_the_article_points(extractor, text, title, place):
+    main = _main(extractor, text, title=title)
+    assert (main.place.name, main.place.admin1) == place
+
+
+def test_a_day_inside_a_quotation_is_the_speakers(extractor):
+    main = _main(extractor, "A man was shot and killed in Salt Lake City, Utah, on Saturday. “I’m very sad today, "
+                            "happy that this thing is finally moving on,” his father said.", published=dt.date(2014, 1, 29))
+    assert main.date == dt.date(2014, 1, 25)
+    main = _main(extractor, "“I’m very sad today,” the father of a man shot and killed in Salt Lake City, Utah, said.",
+                 published=dt.date(2014, 1, 29))
+    assert main.date_expr is None or main.date_expr.text != "today"

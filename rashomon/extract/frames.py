@@ -33,11 +33,14 @@ _METONYMY_AFTER = re.compile(
     re.I,
 )
 _METONYMY_BEFORE = re.compile(
-    r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$"
+    r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$",
+    re.I)
+_ELSEWHERE_BEFORE = re.compile(
     # where a person lives, not where the event was: "Michael Carter, 23, of Fontaine", "a resident of Dayton"
-    r"|\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$"
+    r"\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$"
     r"|\b(?:is|was|are|were|hails|came|comes)\s+(?:originally\s+)?from\s+$|\b(?:lives?|lived|living)\s+in\s+$"
-    r"|\b(?:visiting|visitors?|m[ae]n|wom[ae]n|teens?|teenagers?|boys?|girls?|residents?|family|students?|victims?)\s+from\s+$"
+    r"|\b(?:visiting|visitors?|m[ae]n|wom[ae]n|teens?|teenagers?|boys?|girls?|residents?|family|students?|victims?|"
+    r"males?|females?|juveniles?|persons?|people|drivers?)\s+from\s+$"
     # where someone went afterwards: "fled to California", "was arrested in Keizer", "airlifted to Tampa"
     r"|\b(?:fled|drove|escaped|moved|taken|transported|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\s+$"
     r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$",
@@ -138,6 +141,10 @@ _FOLLOW_UP = re.compile(
 _INSTITUTION_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+)?(?:hospitals?|medical cent(?:er|re)|general hospital|high school|middle school|"
     r"elementary|university|college|church|mall)\b|^\s+general\b", re.I)
+# "the Washington Park neighborhood", "the city's Knoxville section": a part of the article's city, even
+# when a town elsewhere in the state has the name.
+_NEIGHBOURHOOD_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|section|community)\b", re.I)
+_NEIGHBOURHOOD_BEFORE = re.compile(r"\bthe\s+city['’]s\s+(?:(?:north|south|east|west)\w*\s+)?$", re.I)
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
@@ -178,6 +185,53 @@ def _date_attachment(doc: Doc, char: int) -> int:
                 return _NEUTRAL
             return _AFTERMATH
     return _NEUTRAL
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _inside_quote(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation of ``text`` (an odd number of quote marks before it)."""
+    return len(_QUOTE_MARKS.findall(text, 0, offset)) % 2 == 1
+
+
+def _where_it_happened(doc: Doc, match) -> bool:
+    """Whether a place the text names can be where something happened: not a speaker's country
+    ("Azerbaijan's ministry"), a residence ("a Galliano man", "Kyle Markins of Findlay"), a gun
+    maker, a business, an institution, or a suburb named for its city."""
+    text = _text_of(doc)
+    after = text[match.end_char:match.end_char + 40]
+    before = text[max(0, match.start_char - 40):match.start_char]
+    return not (_METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after)
+                or _SUBURB_OF.match(after) or _elsewhere(doc, match))
+
+
+def _elsewhere(doc: Doc, match) -> bool:
+    """Whether a place is named as somewhere else than where it happened: where someone lives or
+    went afterwards, a gun maker, an institution. (Still the article's area, mostly: the fallback
+    place reads them.)"""
+    text = _text_of(doc)
+    after = text[match.end_char:match.end_char + 40]
+    before = text[max(0, match.start_char - 40):match.start_char]
+    return bool(_ELSEWHERE_BEFORE.search(before) or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after)
+                or _INSTITUTION_AFTER.match(after) or _of_a_person(doc, match.start_char))
+
+
+def _of_a_person(doc: Doc, char: int) -> bool:
+    """Whether the place at ``char`` follows a person's name and "of" or "from" ("Kyle Markins of
+    Findlay was killed", "Markarian, of Warrensburg, MO, died"): where they live."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].i < 2:
+        return False
+    i = span[0].i - 1
+    if doc[i].lower_ not in ("of", "from"):
+        return False
+    i -= 1
+    comma = doc[i].text == "," and i > 0
+    if comma:
+        i -= 1
+    # an appositive after a proper name ("Markarian, of Warrensburg") is where the person is from
+    return doc[i].ent_type_ == "PERSON" or (comma and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper())
 
 
 def _event_just_before(doc: Doc, date_index: int, window: int = 6) -> bool:
@@ -229,15 +283,13 @@ class FrameBuilder:
         for match in matches:
             if not (start <= match.start_char < end) or match.start_char < dateline_end:
                 continue
+            if not _where_it_happened(doc, match) or (speaker and match.text in speaker):
+                continue
             after = text[match.end_char:match.end_char + 40]
             before = text[max(0, match.start_char - 40):match.start_char]
-            if _METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after) \
-                    or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after) or _SUBURB_OF.match(after) \
-                    or _INSTITUTION_AFTER.match(after):
-                continue
-            if speaker and match.text in speaker:
-                continue
             place = match.place
+            if place.feature == "city" and (_NEIGHBOURHOOD_AFTER.match(after) or _NEIGHBOURHOOD_BEFORE.search(before)):
+                place = self._home_city(matches, match) or place
             if place.feature == "city" and city is None:
                 city = place
             elif place.feature == "country":
@@ -245,6 +297,17 @@ class FrameBuilder:
             elif region is None:
                 region = place
         return city, region, country
+
+    def _home_city(self, matches, neighbourhood) -> Place | None:
+        """The city a neighbourhood belongs to: the dateline's, else the other town the article names
+        most (a reading of the neighbourhood's name as a town is no evidence of the state)."""
+        dateline = next((m for m in matches if m.cue == "dateline" and m.place.feature == "city"), None)
+        if dateline is not None:
+            return dateline.place if dateline.place.geonameid != neighbourhood.place.geonameid else None
+        others = [m for m in matches if m.place.feature == "city" and m.place.geonameid != neighbourhood.place.geonameid
+                  and m.place.country == neighbourhood.place.country]
+        home = self._most_named(others, ("city",))
+        return home.place if home is not None else None
 
     def _population(self, place: Place, context) -> int:
         for reading in self.gaz.readings(place.name, context):
@@ -393,6 +456,8 @@ class FrameBuilder:
                 for s, _e, expr in dates.find_date_exprs(unit_text):
                     if expr.kind == "offset_from_main" and s > 0:
                         continue
+                    if expr.kind == "relative_days" and _inside_quote(unit_text, s):
+                        continue  # "I'm very sad today," the father said: the speaker's day
                     strength = _date_attachment(doc, start + s) if expr.kind not in _RELATIVE_TO_MAIN else _EVENT
                     if strength > best:
                         expr.anchor = section_anchor

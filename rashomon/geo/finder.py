@@ -336,6 +336,9 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
             readings = gaz.readings(name)
             if readings and _unmistakable_city(readings):  # "Chicago" says the article is about the US
                 context.add_country(readings[0].place.country)
+                top = readings[0].place
+                if top.country == "US" and top.admin1 and fold(name) in cues.AP_STANDALONE_US_CITIES:
+                    context.city_states.add(top.admin1)
             elif article.label(start, end) in ("GPE", "LOC"):
                 _add_admin1(context, gaz.lookup(name, context))
         qualifier = article.qualifier(name, end)
@@ -470,12 +473,12 @@ class _Judge:
 
     def _out_of_area(self, found: Resolution) -> bool:
         """A US town or county in a state the article never names, in an article that names
-        (or is datelined in) another state: AP style would have written its state, so the
+        (or is datelined in) another state, or one of its stand-alone cities: AP style would have written its state, so the
         name is a local one (a neighbourhood, a street, a school) unless the city stands alone."""
         place = found.place
         if place.country != "US" or place.feature not in ("city", "admin2") or found.score > NAMED_COUNTRY:
             return False
-        states = {admin1 for country, admin1 in self.context.admin1 if country == "US"}
+        states = {admin1 for country, admin1 in self.context.admin1 if country == "US"} | self.context.city_states
         if not states or place.admin1 in states:
             return False
         return fold(place.name) not in cues.AP_STANDALONE_US_CITIES

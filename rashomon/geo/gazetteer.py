@@ -43,6 +43,8 @@ class GeoContext:
     admin2: set[tuple[str, str, str]] = field(default_factory=set)
     dateline: Place | None = None
     mentions: dict[str, int] = field(default_factory=dict)  # ISO2 -> times the country or a place in it is named
+    # US states of the stand-alone cities (AP style) the article names: "across Chicago" puts it in Illinois
+    city_states: set[str] = field(default_factory=set)
 
     def add_country(self, code: str) -> None:
         """Record that the article names a country (or a place in it) once more."""
