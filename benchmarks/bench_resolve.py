@@ -1,13 +1,26 @@
 """Resolution at scale: time and memory of the resolve stage on synthetic mention sets
 of 10k, 100k and 1M mentions drawn from the distribution of the GVA dev split.
 
-    .venv/bin/python benchmarks/bench_resolve.py [--sizes 10000,100000,1000000] [--mentions-db FILE]
+    .venv/bin/python benchmarks/bench_resolve.py [--sizes 10000,100000,1000000] [--mode store|memory]
+                                                 [--db-dir DIR] [--mentions-db FILE]
 
-What is timed: ``rashomon.resolve.resolve(mentions, articles, previous={}, policy)``, the whole
-stage (blocking, pair scoring, clustering, id assignment, reconciliation, incident building), in a
-fresh subprocess per size so that the peak resident memory (``ru_maxrss``) is that size's own.
-"input MB" is the resident memory once the synthetic mentions and articles are built, before
-resolving; "peak MB" the highest resident memory of the whole child process.
+What is timed (``--mode store``, the default): the resolve stage as the pipeline runs it,
+``Rashomon(db).resolve()``, on a database the synthetic set was written to. Per size, one child
+process synthesizes the set and writes its articles and mentions into a fresh SQLite store
+(``Store.save_articles``, not timed; about 4 minutes and 5 GB at 1M), then a fresh child process
+opens the store and runs ``resolve()``: the slim mentions streamed from ``mention_features`` with
+their articles, outlet regions (the gazetteer is loaded), grouping, anchoring of undated articles,
+id assignment against the stored incident set, then incidents built a batch at a time from the
+full mentions loaded from the store and written to it. "input MB" is that process's resident
+memory just before ``resolve()`` (the store opened, nothing read); "peak MB" its highest resident
+memory (``ru_maxrss``), which the stage sets. The databases go to a temporary folder, or to
+``--db-dir``, where an existing one is reused: resolving it again is a re-resolution against the
+incident set the last run stored ("previous" in the table).
+
+``--mode memory`` times ``rashomon.resolve.resolve(mentions, articles, previous={}, policy)`` on the
+set built in memory as pydantic objects, without outlet regions; "input MB" is then the resident
+memory of the built set. It is the same grouping code (B-cubed differs from store mode only by what
+outlet regions re-read), and its memory is the input's: about 3.8 KB a mention, 7.9 GB at 1M.
 
 Where the real mentions come from: ``--mentions-db FILE`` (a database the pipeline filled from the
 dev split, e.g. ``rashomon ingest ../shared/benchmarks/gva/dev-articles.jsonl --db dev.db``), else a
@@ -34,9 +47,10 @@ different levels). Per copy, consistently across its articles:
   share of dev incidents whose place no other dev incident has, about a third), so the place
   set grows with N as it does in real data instead of piling every copy onto the dev cities.
 
-A copy shares its evidence objects (quoted sentences) with the real mention it copies: only what
-resolution reads is new. So "input MB" is about 3.8 KB per mention (with its article); a real
-mention loaded from the store, with its own evidence, takes about 16 KB.
+In memory, a copy shares its evidence objects (quoted sentences) with the real mention it copies:
+only what resolution reads is new. So "input MB" of memory mode is about 3.8 KB per mention (with
+its article); a real mention loaded from the store, with its own evidence, takes about 16 KB. In
+the store each mention has its own payload (about 2.9 KB of JSON) and slim row (about 0.5 KB).
 
 Time span (``--span realistic``, the default): the dev split covers 2013-01 to 2017-04 with 2,572
 incidents, a sample of the Gun Violence Archive, which records about 55,000 incidents a year in the
@@ -254,15 +268,63 @@ class Generator:
         return mentions, articles, truth
 
 
-# -- one size, in a child process ------------------------------------------------------------------------
-def run_child(args: argparse.Namespace) -> None:
+# -- one size, in child processes -----------------------------------------------------------------------
+def _generator(args: argparse.Namespace) -> Generator:
+    real = real_corpus(args.mentions_db, args.articles, refresh=False)
+    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return Generator(real, gold, seed=args.seed, span=args.span)
+
+
+def write_child(args: argparse.Namespace) -> None:
+    """Synthesize a set and write it into a fresh store (not timed), with its truth beside it."""
+    from rashomon.store import Store
+
+    generator = _generator(args)
+    mentions, articles, truth = generator.synthesize(args.write)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    start = time.perf_counter()
+    with Store(args.db) as store:
+        store.save_articles((a, by_article.get(aid, [])) for aid, a in sorted(articles.items()))
+    Path(f"{args.db}.truth.json").write_text(json.dumps({
+        "truth": truth, "size": len(mentions), "p_new": generator.p_new, "span_days": generator.span_days(args.write),
+        "places": len({_place_key(m.place) for m in mentions if m.place})}), encoding="utf-8")
+    print(f"wrote {len(mentions):,} mentions, {len(articles):,} articles to {args.db} "
+          f"in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+
+
+def store_child(args: argparse.Namespace) -> None:
+    """The resolve stage as the pipeline runs it (``Rashomon.resolve``) on a store the set was written to."""
+    from rashomon.evaluate.metrics import bcubed
+    from rashomon.pipeline import Rashomon
+
+    info = json.loads(Path(f"{args.db}.truth.json").read_text(encoding="utf-8"))
+    truth = info.pop("truth")
+    with Rashomon(args.db, Settings(best_policy=args.policy)) as app:
+        previous = app.store.count()["incidents"]
+        gc.collect()
+        input_mb = rss_mb()
+        start = time.perf_counter()
+        incidents = app.resolve()
+        seconds = time.perf_counter() - start
+        peak = peak_mb()
+        main_of = {link.article_id: link.incident_id for link in app.store.incident_links() if link.role == "main"}
+        articles = app.store.article_count()
+    system = {aid: main_of.get(aid, f"none:{aid}") for aid in truth}
+    precision, recall, f1 = bcubed(truth, system)
+    print(json.dumps(info | {
+        "articles": articles, "true_incidents": len(set(truth.values())), "previous": previous,
+        "incidents": incidents, "seconds": seconds, "input_mb": input_mb, "peak_mb": peak,
+        "db_mb": Path(args.db).stat().st_size / 2**20, "bcubed": [precision, recall, f1]}))
+
+
+def memory_child(args: argparse.Namespace) -> None:
+    """``rashomon.resolve.resolve`` on the set built in memory (``--mode memory``)."""
     from rashomon.evaluate.metrics import bcubed
     from rashomon.resolve import resolve
 
-    real = real_corpus(args.mentions_db, args.articles, refresh=False)
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    generator = Generator(real, gold, seed=args.seed, span=args.span)
-    del real
+    generator = _generator(args)
     start = time.perf_counter()
     mentions, articles, truth = generator.synthesize(args.child)
     built = time.perf_counter() - start
@@ -285,7 +347,7 @@ def run_child(args: argparse.Namespace) -> None:
     system = {aid: main_of.get(aid, f"none:{aid}") for aid in truth}
     precision, recall, f1 = bcubed(truth, system)
     print(json.dumps({
-        "size": len(mentions), "articles": len(articles), "true_incidents": len(set(truth.values())),
+        "size": len(mentions), "articles": len(articles), "true_incidents": len(set(truth.values())), "previous": 0,
         "incidents": len(incidents), "seconds": seconds, "build_seconds": built, "input_mb": input_mb,
         "peak_mb": peak, "bcubed": [precision, recall, f1], "p_new": generator.p_new,
         "span_days": generator.span_days(args.child), "places": len({_place_key(m.place) for m in mentions if m.place}),
@@ -295,38 +357,60 @@ def run_child(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated mention counts")
+    parser.add_argument("--mode", choices=("store", "memory"), default="store",
+                        help="store: Rashomon.resolve on a database the set was written to (the real path); "
+                             "memory: rashomon.resolve.resolve on the set built in memory")
+    parser.add_argument("--db-dir", type=Path, help="keep the databases here (default: a temporary folder); a "
+                        "database already there is reused, and resolving it again is a re-resolution")
     parser.add_argument("--mentions-db", type=Path, help="database filled from the dev split (refreshes the cache)")
     parser.add_argument("--articles", type=Path, default=GVA / "dev-articles.jsonl")
     parser.add_argument("--gold", type=Path, default=GVA / "dev-gold.jsonl")
     parser.add_argument("--refresh", action="store_true", help="extract the dev split again instead of the cache")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--span", choices=("realistic", "dev"), default="realistic",
-                        help="time span: realistic (the dev span, or N / 125,000 years when longer) or dev "
+                        help="time span: realistic (the dev span, or N / 120,000 years when longer) or dev "
                              "(grows with N: the dev split's mentions a day at every size)")
     parser.add_argument("--policy", default="latest_corroborated")
-    parser.add_argument("--profile", action="store_true", help="cProfile the resolve call (to stderr)")
+    parser.add_argument("--profile", action="store_true", help="cProfile the resolve call (to stderr; memory mode)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--write", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write:
+        write_child(args)
+        return
     if args.child:
-        run_child(args)
+        (store_child if args.db else memory_child)(args)
         return
 
     real = real_corpus(args.mentions_db, args.articles, args.refresh)
     print(f"real mentions: {len(real['mentions'])} from {len(real['articles'])} dev articles", file=sys.stderr)
     del real
+    common = ["--seed", str(args.seed), "--policy", args.policy, "--span", args.span,
+              "--articles", str(args.articles), "--gold", str(args.gold)]
     rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        command = [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed), "--policy", args.policy,
-                   "--span", args.span,
-                   "--articles", str(args.articles), "--gold", str(args.gold)]
-        if args.profile:
-            command.append("--profile")
-        done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
-        row = json.loads(done.stdout.strip().splitlines()[-1])
-        rows.append(row)
-        print(f"{row['size']:>9,} mentions: {row['seconds']:.1f} s, peak {row['peak_mb']:.0f} MB", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.db_dir or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for size in (int(s) for s in args.sizes.split(",")):
+            command = [sys.executable, __file__, "--child", str(size), *common]
+            if args.mode == "store":
+                db = folder / f"bench-resolve-{size}-{args.span}-{args.seed}.db"
+                if not Path(f"{db}.truth.json").exists():
+                    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                        stale.unlink(missing_ok=True)
+                    subprocess.run([sys.executable, __file__, "--write", str(size), "--db", str(db), *common], check=True)
+                command += ["--db", str(db)]
+            elif args.profile:
+                command.append("--profile")
+            done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
+            row = json.loads(done.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"{row['size']:>9,} mentions: {row['seconds']:.1f} s, peak {row['peak_mb']:.0f} MB", file=sys.stderr)
 
-    print(f"{'mentions':>10} {'articles':>9} {'span':>6} {'places':>7} {'seconds':>8} {'mentions/s':>10} "
+    print(f"{args.mode} mode" + (" (re-resolution of a stored incident set: see 'previous')"
+                                 if any(r["previous"] for r in rows) else ""))
+    print(f"{'mentions':>10} {'articles':>9} {'span':>6} {'places':>7} {'previous':>8} {'seconds':>8} {'mentions/s':>10} "
           f"{'input MB':>8} {'peak MB':>8} {'incidents':>9} {'true':>8} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} "
           f"{'time x':>7} {'peak x':>7}")
     for i, r in enumerate(rows):
@@ -336,9 +420,9 @@ def main() -> None:
             per10 = 10 / (r["size"] / prev["size"])
             growth = f"{r['seconds'] / prev['seconds'] * per10:7.1f} {r['peak_mb'] / prev['peak_mb'] * per10:7.1f}"
         p, rc, f = r["bcubed"]
-        print(f"{r['size']:>10,} {r['articles']:>9,} {r['span_days'] / 365.25:5.1f}y {r['places']:>7,} {r['seconds']:8.1f} "
-              f"{r['size'] / r['seconds']:10,.0f} {r['input_mb']:8.0f} {r['peak_mb']:8.0f} {r['incidents']:>9,} "
-              f"{r['true_incidents']:>8,} {p:6.3f} {rc:6.3f} {f:6.3f} {growth}")
+        print(f"{r['size']:>10,} {r['articles']:>9,} {r['span_days'] / 365.25:5.1f}y {r['places']:>7,} {r['previous']:>8,} "
+              f"{r['seconds']:8.1f} {r['size'] / r['seconds']:10,.0f} {r['input_mb']:8.0f} {r['peak_mb']:8.0f} "
+              f"{r['incidents']:>9,} {r['true_incidents']:>8,} {p:6.3f} {rc:6.3f} {f:6.3f} {growth}")
 
 
 if __name__ == "__main__":

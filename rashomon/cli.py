@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -67,10 +67,17 @@ def ingest(
                     progress.console.print(f"[yellow]warning[/] {item.source}: {warning}", highlight=False)
             progress.advance(task)
 
+        steps: dict[str, Any] = {}
+
+        def step(what: str, done: int, total: int | None) -> None:  # resolution's steps, one bar each
+            if what not in steps:
+                steps[what] = progress.add_task(what, total=total)
+            progress.update(steps[what], completed=done, total=total)
+
         if workers is not None:
             app_.settings.workers = workers
         try:
-            report = app_.ingest(paths, strict=strict, on_article=tick)
+            report = app_.ingest(paths, strict=strict, on_article=tick, on_progress=step)
         except IngestError as exc:
             fail(f"stopped (--strict): {exc}")
     console.print(

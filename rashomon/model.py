@@ -12,7 +12,8 @@ article says gave the information.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import sys
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -146,6 +147,69 @@ class Mention(BaseModel):
 
     def figure(self, kind: str) -> list[FigureReport]:
         return [f for f in self.figures if f.kind == kind]
+
+    def slim(self) -> SlimMention:
+        """What resolution groups this mention by (the store keeps it beside the mention)."""
+        return SlimMention(self.id, self.article_id, self.role, self.event_type, self.weapon, self.date,
+                           self.date_precision, self.place, tuple(self.names), tuple(self.keywords),
+                           tuple((f.kind, f.value, f.qualifier) for f in self.figures))
+
+
+class SlimMention:
+    """A mention as resolution groups it: the fields blocking and scoring read, and the figures
+    without their evidence. A full ``Mention`` (evidence, actors, statements, date phrase) is about
+    forty times larger; grouping a million mentions reads only these, and the full mentions are
+    loaded a batch of incidents at a time to build them. Not a pydantic model: a million of them
+    are held at once, so it has ``__slots__`` and shares its strings and places (``from_json``)."""
+
+    __slots__ = ("id", "article_id", "role", "event_type", "weapon", "date", "date_precision", "place", "names",
+                 "keywords", "figures")
+
+    def __init__(self, id: str, article_id: str, role: str = "main", event_type: str | None = None,
+                 weapon: str | None = None, date: dt.date | None = None, date_precision: int | None = None,
+                 place: Place | None = None, names: tuple[str, ...] = (), keywords: tuple[str, ...] = (),
+                 figures: tuple[tuple[str, int, str], ...] = ()):
+        self.id, self.article_id, self.role = id, article_id, role
+        self.event_type, self.weapon = event_type, weapon
+        self.date, self.date_precision, self.place = date, date_precision, place
+        self.names, self.keywords, self.figures = names, keywords, figures  # figures: (kind, value, qualifier)
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything but the two ids (the store keeps those as columns)."""
+        return {"role": self.role, "event_type": self.event_type, "weapon": self.weapon,
+                "date": self.date.isoformat() if self.date else None, "date_precision": self.date_precision,
+                "place": self.place.model_dump(mode="json") if self.place else None,
+                "names": list(self.names), "keywords": list(self.keywords), "figures": [list(f) for f in self.figures]}
+
+    @classmethod
+    def from_json(cls, id: str, article_id: str, data: dict[str, Any], places: dict[tuple, Place] | None = None
+                  ) -> SlimMention:
+        """Read back ``to_json``; strings are interned and equal places shared through ``places``."""
+        intern = sys.intern
+        place = data["place"]
+        if place is not None:
+            key = tuple(place.values())
+            found = places.get(key) if places is not None else None
+            if found is None:
+                found = Place.model_validate(place)
+                if places is not None:
+                    places[key] = found
+            place = found
+        date = data["date"]
+        return cls(id, intern(article_id), intern(data["role"]),
+                   intern(data["event_type"]) if data["event_type"] else data["event_type"],
+                   intern(data["weapon"]) if data["weapon"] else data["weapon"],
+                   dt.date.fromisoformat(date) if date else None, data["date_precision"], place,
+                   tuple(intern(n) for n in data["names"]), tuple(intern(k) for k in data["keywords"]),
+                   tuple((intern(k), v, intern(q)) for k, v, q in data["figures"]))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SlimMention) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  (mutable: resolution re-reads its place)
+
+    def __repr__(self) -> str:
+        return f"SlimMention({self.id!r}, place={self.place.name if self.place else None!r}, date={self.date})"
 
 
 class FigureSummary(BaseModel):

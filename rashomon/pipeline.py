@@ -6,7 +6,9 @@ its public entry point only; the store owns all SQL.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +16,13 @@ from pathlib import Path
 from rashomon.config import Settings
 from rashomon.extract.dates import redate
 from rashomon.ingest import read_articles
-from rashomon.model import Article, Incident, IngestProblem, Mention, ReusePair
-from rashomon.resolve import resolve
+from rashomon.model import Article, Incident, IngestProblem, Mention, Place, ReusePair, SlimMention
+from rashomon.resolve import NOT_READ, Grouping, assign_ids, build_incidents, group, incident_date
 from rashomon.store import Store
 from rashomon.trace import REUSE_LINKS, ReuseIndex
+
+# Progress of a long step: (what, done, total or None).
+OnProgress = Callable[[str, int, "int | None"], None]
 
 
 @dataclass
@@ -59,8 +64,9 @@ class Rashomon:
 
     # -- ingest ------------------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], strict: bool = False,
-               on_article: Callable[[Article | IngestProblem], None] | None = None) -> IngestReport:
-        """Read, extract and store new articles, then update the incidents."""
+               on_article: Callable[[Article | IngestProblem], None] | None = None,
+               on_progress: OnProgress | None = None) -> IngestReport:
+        """Read, extract and store new articles, then update the incidents (``on_progress``: resolution's steps)."""
         report = IngestReport()
         in_flight: dict[tuple[str, str], str] = {}  # story key -> id of an article read but not yet stored
         deferred: list[Article] = []  # copies of articles still in flight
@@ -95,9 +101,9 @@ class Rashomon:
             self._save_if_duplicate(item, report)
         traced = self.trace()  # before resolution: reconciliation counts independent sources
         if report.added or report.duplicates or traced:
-            report.incidents = len(self.resolve())
+            report.incidents = self.resolve(on_progress)
         else:
-            report.incidents = len(self.store.incidents())
+            report.incidents = self.store.count()["incidents"]
         return report
 
     def _save_if_duplicate(self, item: Article, report: IngestReport) -> bool:
@@ -137,52 +143,99 @@ class Rashomon:
         return self.store.reuse_pairs(None if article_id is None else [article_id])
 
     # -- resolve -----------------------------------------------------------------------------------------
-    def resolve(self) -> list[Incident]:
-        """Regroup all stored mentions into incidents, keeping incident ids stable."""
-        articles = {a.id: a for a in self.store.articles()}
-        stored = self.store.mentions()
-        previous = {inc.id: inc.mention_ids for inc in self.store.incidents()}
-        reuse = self.store.reuse_pairs(kinds=REUSE_LINKS)
-        incidents, history = resolve(self._read_places(articles, stored), articles, previous,
-                                     self.settings.best_policy, reuse)
+    def resolve(self, on_progress: OnProgress | None = None) -> int:
+        """Regroup all stored mentions into incidents, keeping incident ids stable, and store them;
+        returns how many there are (read them with ``incidents()``).
+
+        Grouping reads the slim form of each mention (``SlimMention``), never the full mentions; the
+        incidents are then built and written a batch at a time, each batch loading the full mentions
+        of its clusters, so memory holds the slim mentions and one batch, never the whole corpus."""
+        step = on_progress or (lambda what, done, total: None)
+        grouped = self._group(step)
         # Articles that give no date of their own are anchored on their main incident's date,
         # then their relative dates ("on Friday", "six days after") are resolved and grouping redone.
-        redated = self._anchor_undated(articles, stored, incidents)
-        if redated:
-            stored = self.store.mentions()
-            articles = {a.id: a for a in self.store.articles()}
-            incidents, more = resolve(self._read_places(articles, stored), articles, previous,
-                                      self.settings.best_policy, reuse)
-            history = more
-        self.store.save_incidents(incidents, history)
+        if self._anchor_undated(grouped):
+            del grouped  # (not two groupings in memory at once)
+            grouped = self._group(step)
+        previous: dict[str, list[str]] = {}
+        for link in self.store.incident_links():
+            if link.mention_id is not None:
+                previous.setdefault(link.incident_id, []).append(link.mention_id)
+        ids, history = assign_ids(grouped.grouping, previous)
+        del previous
+        reused = self.store.reused_articles(REUSE_LINKS)
+        moved = grouped.moved
+
+        def load(mention_ids: list[str]) -> list[Mention]:
+            return [m.model_copy(update={"place": moved[m.id]}) if m.id in moved else m
+                    for m in self.store.mentions(ids=mention_ids, without=NOT_READ)]
+
+        def reuse(article_ids: set[str]) -> dict[str, list[ReusePair]]:
+            by_article: dict[str, list[ReusePair]] = defaultdict(list)
+            if article_ids & reused:
+                for pair in self.store.reuse_pairs(article_ids & reused, kinds=REUSE_LINKS):
+                    by_article[pair.a].append(pair)
+                    by_article[pair.b].append(pair)
+            return by_article
+
+        total = len(grouped.grouping.clusters)
+        step("building incidents", 0, total)
+        incidents = build_incidents(grouped.grouping, ids, load, grouped.published, grouped.outlets,
+                                    self.settings.best_policy, reuse,
+                                    on_progress=lambda done: step("building incidents", done, total))
+        count = self.store.save_incidents(incidents, history)
         self.store.set_meta("best_policy", self.settings.best_policy)
-        return incidents
+        return count
 
-    def _read_places(self, articles: dict[str, Article], mentions: list[Mention]) -> list[Mention]:
-        """Mentions as resolution sees them: ambiguous place names read in their outlet's region
-        (``geo.outlets``; stored mentions stay as extracted)."""
-        if not self.settings.outlet_regions or not mentions:
-            return mentions
-        from rashomon import geo
+    def _group(self, step: OnProgress) -> _Grouped:
+        """One pass over the stored articles and the slim forms of their mentions: places read in their
+        outlet's region (``geo.outlets``; stored mentions stay as extracted), then grouped."""
+        out = _Grouped()
+        records: list[SlimMention] = []
+        reader = None
+        total = self.store.article_count()
+        for n, (article, slim) in enumerate(self.store.slim_mentions(), 1):
+            out.published[article.id] = article.published
+            out.outlets[article.id] = article.outlet
+            if article.published is None:
+                main = next((m for m in slim if m.role == "main"), None)
+                if main is not None:
+                    out.undated[article.id] = main.id
+            if slim and reader is None and self.settings.outlet_regions:
+                from rashomon import geo
 
-        return geo.reread_by_outlet(articles, mentions, geo.get_gazetteer(self.settings))
+                reader = geo.OutletReader(geo.get_gazetteer(self.settings))
+            if reader is not None:
+                for m in slim:
+                    reader.add(article, m)
+            records.extend(slim)
+            if n % 10_000 == 0 or n == total:
+                step("reading mentions", n, total)
+        if reader is not None:
+            for position, place in reader.places().items():
+                records[position].place = place
+                out.moved[records[position].id] = place
+        step("grouping", 0, None)
+        out.grouping = group(records, out.published)
+        return out
 
-    def _anchor_undated(self, articles: dict[str, Article], mentions: list[Mention], incidents: list[Incident]) -> int:
-        incident_of = {mid: inc for inc in incidents for mid in inc.mention_ids}
-        by_article: dict[str, list[Mention]] = {}
-        for m in mentions:
-            by_article.setdefault(m.article_id, []).append(m)
+    def _anchor_undated(self, grouped: _Grouped) -> int:
+        """Give each article without a publication date the date of its main incident when that is a
+        precise date several articles share; its mentions are re-dated from it. The number anchored."""
+        main_of = {mention_id: article_id for article_id, mention_id in grouped.undated.items()}
+        records, anchors = grouped.grouping.records, {}
+        for positions in grouped.grouping.clusters:
+            for k in positions:
+                if records[k].id in main_of:
+                    date, precision = incident_date([records[p] for p in positions])
+                    anchors[main_of[records[k].id]] = (date, precision, len(positions))
         count = 0
-        for article_id, article_mentions in by_article.items():
-            article = articles.get(article_id)
-            if article is None or article.published is not None:
+        for article_id in sorted(anchors):
+            date, precision, size = anchors[article_id]
+            if date is None or precision != 1 or size < 2:
                 continue
-            main = next((m for m in article_mentions if m.role == "main"), None)
-            incident = incident_of.get(main.id) if main else None
-            if incident is None or incident.date is None or incident.date_precision != 1 or len(incident.articles) < 2:
-                continue
-            self.store.set_published(article_id, incident.date, "incident")
-            self.store.replace_mentions(article_id, redate(article_mentions, incident.date))
+            self.store.set_published(article_id, date, "incident")
+            self.store.replace_mentions(article_id, redate(self.store.mentions([article_id]), date))
             count += 1
         return count
 
@@ -195,6 +248,18 @@ class Rashomon:
 
     def count(self, **filters) -> dict[str, int]:
         return self.store.count(**filters)
+
+
+@dataclass
+class _Grouped:
+    """What resolution keeps between its steps: the grouping of the slim mentions and, per article,
+    the little the incidents need (publication date, outlet)."""
+
+    grouping: Grouping | None = None
+    moved: dict[str, Place] = field(default_factory=dict)  # mention id -> its place read in its outlet's region
+    published: dict[str, dt.date | None] = field(default_factory=dict)
+    outlets: dict[str, str | None] = field(default_factory=dict)
+    undated: dict[str, str] = field(default_factory=dict)  # article without a publication date -> its main mention
 
 
 def _title_key(article: Article) -> str:

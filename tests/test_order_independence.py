@@ -292,3 +292,66 @@ def test_fast_clustering_equals_scoring_every_pair(runs, window, monkeypatch):
         found = (sorted(sorted(m.id for m in c_) for c_ in clusters),
                  {k: (v.a, v.b, v.score, v.reasons) for k, v in joined.items()})
         assert found == _reference_cluster(sample, reported), seed
+
+
+# -- resolution from the store is resolve() in memory ----------------------------------------------------------
+def test_store_backed_resolution_equals_in_memory_resolve(runs, monkeypatch):
+    """``Rashomon.resolve`` groups the slim mentions the store keeps and builds and writes the incidents
+    a batch at a time (the full mentions loaded without their evidence sentences); the in-memory
+    ``resolve`` gets every full mention. Same incidents in every field, ids included, and same history,
+    whatever the batches (small ones here, and small store chunks, so every boundary is crossed)."""
+    import rashomon.resolve as resolve_module
+    import rashomon.store.db as db
+    from rashomon import geo
+    from rashomon.trace import REUSE_LINKS
+
+    monkeypatch.setattr(resolve_module, "BATCH", 7)
+    monkeypatch.setattr(db, "_CHUNK", 5)
+    compared = 0
+    for name, (app, _) in runs.items():
+        app.resolve()  # settles any anchoring of undated articles, so the next call only regroups
+        mentions = app.store.mentions()
+        articles = {a.id: a for a in app.store.articles()}
+        previous = {inc.id: inc.mention_ids for inc in app.incidents()}
+        read = geo.reread_by_outlet(articles, mentions, geo.get_gazetteer(SETTINGS))
+        expected, history = resolve(read, articles, previous, SETTINGS.best_policy,
+                                    app.store.reuse_pairs(kinds=REUSE_LINKS))
+        logged = len(app.store.history())
+        assert app.resolve() == len(expected), name
+        assert [i.model_dump() for i in app.incidents()] == [i.model_dump() for i in expected], name
+        assert [(e.incident_id, e.action, e.other_incident_id, e.reason) for e in app.store.history()[logged:]] == \
+            [(h["incident_id"], h["action"], h.get("other_incident_id"), h["reason"]) for h in history], name
+        assert articles == {a.id: a for a in app.store.articles()}, name  # nothing was re-dated meanwhile
+        compared += len(expected)
+    assert compared > 60
+
+
+def test_grouping_reads_no_mention_payload(runs, monkeypatch):
+    """Grouping works from the slim mentions: until the mentions are grouped, no SQL statement reads a
+    mention's payload; building the incidents afterwards does."""
+    from sqlalchemy import event
+
+    import rashomon.pipeline as pipeline
+
+    app, _ = runs["file order, one batch"]
+    statements: list[str] = []
+    grouped_after: list[int] = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    def group(*args, **kwargs):
+        grouped_after.append(len(statements))
+        return real_group(*args, **kwargs)
+
+    real_group = pipeline.group
+    monkeypatch.setattr(pipeline, "group", group)
+    event.listen(app.store._engine, "before_cursor_execute", record)
+    try:
+        app.resolve()
+    finally:
+        event.remove(app.store._engine, "before_cursor_execute", record)
+    before, after = statements[:grouped_after[0]], statements[grouped_after[0]:]
+    assert any("mention_features" in s for s in before)
+    assert not any("mentions.payload" in s for s in before)
+    assert any("mentions.payload" in s for s in after)  # (the check does see payload reads)

@@ -24,6 +24,7 @@ from rashomon.model import Article, Evidence, FigureReport, ReusePair
 from rashomon.pipeline import Rashomon
 from rashomon.resolve import reconcile
 from rashomon.store import Store
+from rashomon.store.schema import SCHEMA_VERSION
 from rashomon.trace import Lexicon, ReuseIndex, compare_outlets, default_lexicon, find_reuse, source_groups
 from rashomon.trace.text import is_boilerplate, prepare, sentence_spans
 
@@ -410,11 +411,12 @@ def test_store_replaces_an_articles_pairs_and_migrates_a_version_1_database(tmp_
     with sqlite3.connect(path) as raw:  # as rashomon before the trace stage left it
         raw.execute("DROP TABLE reuse_pairs")
         raw.execute("DROP TABLE reuse_traced")
+        raw.execute("DROP TABLE mention_features")
         raw.execute("UPDATE schema_version SET version = 1")
     with Store(path) as store:
         assert store.traced() == {} and store.reuse_pairs() == [] and store.article_count() == 3
     with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT version FROM schema_version").fetchone() == (2,)
+        assert raw.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
 
 
 # -- GVA: identical bodies under different ids ---------------------------------------------------------------

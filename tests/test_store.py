@@ -137,6 +137,62 @@ def test_mentions_selects_articles_across_chunks(store):
     assert store.mentions([]) == []
 
 
+def test_slim_mentions_are_what_mention_slim_gives_and_follow_every_write(store):
+    store.save_article(article("b"), [mention("b", 0), mention("b", 2, role="mention", killed=None, place=None),
+                                      mention("b", 10)])
+    store.save_article(article("a"), [])
+    store.save_article(article("c"), [mention("c", 0, killed=14)])
+    streamed = list(store.slim_mentions())
+    assert [(a.id, [m.id for m in slim]) for a, slim in streamed] == [("a", []), ("b", ["b#0", "b#2", "b#10"]),
+                                                                     ("c", ["c#0"])]
+    assert [m for _, slim in streamed for m in slim] == [m.slim() for m in store.mentions()]
+    assert streamed[1][0] == store.get_article("b")
+    b0, b10 = streamed[1][1][0], streamed[1][1][2]
+    assert b0.place is b10.place and b0.keywords[0] is b10.keywords[0]  # shared, not a copy per mention
+    assert b0.figures == (("killed", 13, "about"),)
+
+    store.replace_mentions("b", [mention("b", 3, killed=15)])
+    store.save_article(article("c", text="Nothing happened."), [])
+    assert [[m.id for m in slim] for _, slim in store.slim_mentions()] == [[], ["b#3"], []]
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM articles WHERE id = 'b'")
+    assert [[m.id for m in slim] for _, slim in store.slim_mentions()] == [[], []]
+
+
+def test_mentions_by_id_in_store_order_and_without_fields(store):
+    saved_articles(store, "a1", "a2")
+    store.save_article(article("a3"), [mention("a3", 0), mention("a3", 2), mention("a3", 10)])
+    wanted = ["a3#2", "a1#0"] + [f"missing-{i}" for i in range(1200)] + ["a3#10"]
+    assert [m.id for m in store.mentions(ids=wanted)] == ["a1#0", "a3#2", "a3#10"]
+    slim = store.mentions(ids=["a3#2"], without=("evidence", "date_evidence"))[0]
+    full = store.mentions(ids=["a3#2"])[0]
+    assert slim.evidence == [] and slim.date_evidence is None and full.evidence
+    assert slim == full.model_copy(update={"evidence": [], "date_evidence": None})
+
+
+def test_bulk_save_articles(store):
+    saved_articles(store, "a2")
+    count = store.save_articles((article(aid), [mention(aid, n) for n in range(k)])
+                                for k, aid in enumerate(["a1", "a2", "a3"]))
+    assert count == 3 and store.article_count() == 3
+    assert [m.id for m in store.mentions()] == ["a2#0", "a3#0", "a3#1"]
+    assert [[m.id for m in slim] for _, slim in store.slim_mentions()] == [[], ["a2#0"], ["a3#0", "a3#1"]]
+
+
+def test_a_version_2_database_gets_its_slim_mentions(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.save_article(article("a1"), [mention("a1", 0), mention("a1", 1, killed=2)])
+        expected = [m.slim() for m in store.mentions()]
+    with sqlite3.connect(path) as raw:  # as version 2 wrote it: no mention_features
+        raw.execute("DROP TABLE mention_features")
+        raw.execute("UPDATE schema_version SET version = 2")
+    with Store(path) as store:
+        assert [m for _, slim in store.slim_mentions() for m in slim] == expected
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchone() == (3,)
+
+
 def test_articles_streams_by_id_and_find_by_hash_prefers_the_original(store):
     store.save_article(article("b", content_hash="same"), [])
     store.save_article(article("a", content_hash="same", duplicate_of="b"), [])
@@ -232,6 +288,20 @@ def test_save_incidents_replaces_the_set(store, tmp_path):
         sizes = raw.execute("SELECT n_articles, n_sources FROM incidents").fetchall()
     assert links == [("inc-1", 0, "a1", "main"), ("inc-1", 1, "a3", "mention")]
     assert sizes == [(2, 2)]
+
+
+def test_save_incidents_streams_a_generator_in_chunks(store, monkeypatch):
+    import rashomon.store.db as db
+
+    monkeypatch.setattr(db, "_CHUNK", 2)  # several chunks, and a stored incident in each
+    saved_articles(store, "a1", "a2", "a3")
+    first = [incident(f"inc-{n}", ("a1", "a2") if n % 2 else ("a3",)) for n in range(5)]
+    assert store.save_incidents(iter(first), []) == 5
+    second = [first[0], incident("inc-1", ("a1",)), *first[3:], incident("inc-9", ("a2",))]
+    assert store.save_incidents((i for i in second), []) == 5  # inc-2 goes, inc-9 comes, inc-1 changes
+    assert {i.id: i for i in store.incidents()} == {i.id: i for i in second}
+    links = [(row.incident_id, row.article_id, row.role, row.mention_id) for row in store.incident_links()]
+    assert sorted(links) == sorted((i.id, a.id, a.role, a.mention_id) for i in second for a in i.articles)
 
 
 def test_failed_incident_save_keeps_the_previous_set(store):

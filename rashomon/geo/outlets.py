@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from rashomon.geo.gazetteer import Gazetteer
-from rashomon.model import Article, Mention, Place
+from rashomon.model import Article, Mention, Place, SlimMention
 
 MIN_ARTICLES = 3
 MIN_SHARE = 0.6
@@ -33,51 +33,93 @@ NAMESAKE_MIN_POPULATION = 1_000
 
 def outlet_regions(articles: dict[str, Article], mentions: list[Mention], gaz: Gazetteer) -> dict[str, tuple[str, str]]:
     """Outlet -> (country, admin1) it mostly reports from, for outlets with enough anchored articles."""
-    votes: dict[str, Counter] = defaultdict(Counter)
+    reader = OutletReader(gaz)
     for m in mentions:
-        article = articles.get(m.article_id)
-        if m.role != "main" or article is None or not article.outlet or m.place is None or not m.place.admin1:
-            continue
-        if _anchored(article, m.place, gaz):
-            votes[article.outlet][(m.place.country, m.place.admin1)] += 1
-    regions = {}
-    for outlet, counter in votes.items():
-        (region, n), total = counter.most_common(1)[0], sum(counter.values())
-        if n >= MIN_ARTICLES and n >= MIN_SHARE * total:
-            regions[outlet] = region
-    return regions
+        reader.add(articles.get(m.article_id), m)
+    return reader.regions()
 
 
 def reread_by_outlet(articles: dict[str, Article], mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """The mentions, with places the article leaves ambiguous read in its outlet's region."""
-    regions = outlet_regions(articles, mentions, gaz)
-    out = []
+    reader = OutletReader(gaz)
     for m in mentions:
-        article = articles.get(m.article_id)
-        region = regions.get(article.outlet) if article is not None and article.outlet else None
+        reader.add(articles.get(m.article_id), m)
+    local = reader.places()
+    return [m.model_copy(update={"place": local[i]}) if i in local else m for i, m in enumerate(mentions)]
+
+
+class OutletReader:
+    """``reread_by_outlet`` in one pass over a stream: ``add`` each mention (full or slim: its
+    ``article_id``, ``role`` and ``place``) with its article, in order, then ``places()`` gives the
+    new place of each mention it rereads, by its position in the stream. Only what the decision
+    needs is kept of each article (whether it names a state), so the articles, texts and all, can
+    be read one at a time from the store."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self.votes: dict[str, Counter] = defaultdict(Counter)
+        self.pending: list[tuple[int, str, Place, bool]] = []  # position, outlet, place, its article names its state
+        self.count = 0
+        self._elsewhere: dict[tuple, bool] = {}
+
+    def add(self, article: Article | None, m: Mention | SlimMention) -> None:
+        position, self.count = self.count, self.count + 1
         place = m.place
-        if region is None or place is None or place.feature not in ("city", "admin2") \
-                or (place.country, place.admin1) == region or _anchored(article, place, gaz):
-            out.append(m)
-            continue
-        local = gaz.namesake_in(place, *region)
-        out.append(m if local is None else m.model_copy(update={"place": local}))
-    return out
+        if article is None or not article.outlet or place is None:
+            return
+        rereadable = place.feature in ("city", "admin2")
+        named = bool(place.admin1) and (m.role == "main" or rereadable) and _state_named_in(article, place, self.gaz)
+        # votes: main incidents placed in a state the article settles itself
+        if m.role == "main" and place.admin1 and self._anchored(place, named):
+            self.votes[article.outlet][(place.country, place.admin1)] += 1
+        # rereadings wait until the outlets' regions are known
+        if rereadable:
+            self.pending.append((position, article.outlet, place, named))
+
+    def regions(self) -> dict[str, tuple[str, str]]:
+        regions = {}
+        for outlet, counter in self.votes.items():
+            (region, n), total = counter.most_common(1)[0], sum(counter.values())
+            if n >= MIN_ARTICLES and n >= MIN_SHARE * total:
+                regions[outlet] = region
+        return regions
+
+    def places(self) -> dict[int, Place]:
+        """Position in the stream -> the place the mention is read at in its outlet's region."""
+        regions, out = self.regions(), {}
+        for position, outlet, place, named in self.pending:
+            region = regions.get(outlet)
+            if region is None or (place.country, place.admin1) == region or self._anchored(place, named):
+                continue
+            local = self.gaz.namesake_in(place, *region)
+            if local is not None:
+                out[position] = local
+        return out
+
+    def _anchored(self, place: Place, named: bool) -> bool:
+        """Whether the article itself settles the place's state: it names that state (``named``), or
+        no other state has a place of that name and kind."""
+        if not place.admin1:
+            return False
+        if named:
+            return True
+        key = (place.name, place.feature, place.geonameid, place.country, place.admin1)
+        if key not in self._elsewhere:
+            self._elsewhere[key] = self.gaz.has_namesake_elsewhere(place, NAMESAKE_MIN_POPULATION)
+        return not self._elsewhere[key]
 
 
-def _anchored(article: Article, place: Place, gaz: Gazetteer) -> bool:
-    """Whether the article itself settles the place's state: it names that state, or no other
-    state has a place of that name and kind."""
-    if not place.admin1:
-        return False
-    text = f"{article.title or ''}\n{article.text}"
-    if _state_named(text, place.admin1, gaz):
-        return True
-    return not gaz.has_namesake_elsewhere(place, NAMESAKE_MIN_POPULATION)
+def _state_named_in(article: Article, place: Place, gaz: Gazetteer) -> bool:
+    return _state_named(f"{article.title or ''}\n{article.text}", place.admin1, gaz)
 
 
 def _state_named(text: str, admin1: str, gaz: Gazetteer) -> bool:
-    return bool(_state_pattern(admin1, tuple(gaz.region_forms(admin1))).search(text))
+    return bool(_state_pattern(admin1, _region_forms(gaz, admin1)).search(text))
+
+
+@lru_cache(maxsize=512)
+def _region_forms(gaz: Gazetteer, admin1: str) -> tuple[str, ...]:
+    return tuple(gaz.region_forms(admin1))
 
 
 @lru_cache(maxsize=512)

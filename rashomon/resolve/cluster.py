@@ -20,7 +20,11 @@ the dossier can say why an article belongs.
 
 For speed, what a pair's score needs is computed once per mention
 (``_Features``); scores and reasons come from the same function, so
-``score_pair`` and ``cluster`` cannot disagree.
+``score_pair`` and ``cluster`` cannot disagree. Features are computed from a
+mention's slim form (``SlimMention``: ``Mention.slim()``, or as the store
+keeps it), so ``group`` can cluster a million mentions without loading them:
+it returns positions and, per mention, the partner whose merge brought it in,
+and a merge's reasons are worked out only when an incident is built.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import TypeVar
 
-from rashomon.model import Mention
+from rashomon.model import Mention, SlimMention
 
 MERGE_THRESHOLD = 1.5
 # How far apart two dates may be, by the coarser date precision (UCDP date_prec).
@@ -93,7 +97,7 @@ class Link:
     reasons: list[str] = field(default_factory=list)
 
 
-def _place_key(m: Mention) -> str | None:
+def _place_key(m: SlimMention) -> str | None:
     if m.place is None:
         return None
     if m.place.geonameid is not None:
@@ -111,21 +115,25 @@ def _window(precision: int) -> int:
     return max(_tolerance(precision), DATE_HARD_LIMIT)
 
 
-def _main_figure(m: Mention, kind: str) -> int | None:
-    values = [f.value for f in m.figures if f.kind == kind and f.qualifier != "vague"]
+def _main_figure(m: SlimMention, kind: str) -> int | None:
+    values = [value for k, value, qualifier in m.figures if k == kind and qualifier != "vague"]
     return max(values) if values else None
+
+
+def _slim(m: Mention | SlimMention) -> SlimMention:
+    return m if isinstance(m, SlimMention) else m.slim()
 
 
 class _Features:
     """What scoring and blocking need of one mention, computed once."""
 
-    __slots__ = ("index", "mention", "id", "article", "place_key", "has_place", "country", "admin1", "admin2",
+    __slots__ = ("index", "record", "id", "article", "place_key", "has_place", "country", "admin1", "admin2",
                  "day", "precision", "window", "killed", "injured", "event_type", "weapon", "main", "names",
                  "keywords", "published", "name_keys", "region", "county", "precise", "busy")
 
-    def __init__(self, index: int, m: Mention, reported: dict[str, dt.date | None] | None, keywords: bool = True):
+    def __init__(self, index: int, m: SlimMention, reported: dict[str, dt.date | None] | None, keywords: bool = True):
         self.index = index
-        self.mention = m
+        self.record = m
         self.id = m.id
         self.article = m.article_id
         self.place_key = _place_key(m)
@@ -156,7 +164,7 @@ class _Features:
             self.region = sys.intern(f"{place.country}|{place.admin1}")
 
     def keyword_set(self) -> frozenset[str]:
-        return frozenset(self.mention.keywords) if self.mention.keywords else _EMPTY
+        return frozenset(self.record.keywords) if self.record.keywords else _EMPTY
 
 
 def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> float | None:
@@ -179,14 +187,14 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
     if same_place:
         score += 1.0
         if reasons is not None:
-            reasons.append(f"same place ({a.mention.place.name})")
+            reasons.append(f"same place ({a.record.place.name})")
         # each mention counts the other's day among its place's other days when theirs differ
         apart = a.day is None or b.day is None or a.day != b.day
         busy = min(max(0, min(a.busy, b.busy) - (1 if apart else 0)), BUSY_CAP)
         if busy:
             score -= BUSY_WEIGHT * busy * (1.0 if apart else 0.5)
             if reasons is not None:
-                reasons.append(f"but {a.mention.place.name} has reports on {busy}{'+' if busy == BUSY_CAP else ''}"
+                reasons.append(f"but {a.record.place.name} has reports on {busy}{'+' if busy == BUSY_CAP else ''}"
                                f" other day(s) within {BUSY_DAYS} days")
     elif a.has_place and b.has_place:
         if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
@@ -194,7 +202,7 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
         if within:
             score += 0.75
             if reasons is not None:
-                reasons.append(f"{(b if a.county else a).mention.place.name} is in {a.admin2}")
+                reasons.append(f"{(b if a.county else a).record.place.name} is in {a.admin2}")
         elif a.admin2 and a.admin2 == b.admin2:
             score += 0.5
             if reasons is not None:
@@ -212,7 +220,7 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
         elif days == 0:
             score += 1.5
             if reasons is not None:
-                reasons.append(f"same day ({a.mention.date})")
+                reasons.append(f"same day ({a.record.date})")
         else:
             score += 0.5
             if reasons is not None:
@@ -267,7 +275,7 @@ def score_pair(a: Mention, b: Mention, reported: dict[str, dt.date | None] | Non
     """How strongly two mentions look like one incident; None when they cannot be. ``busy``: what
     ``place_busyness`` gives for the corpus the two come from (none: quiet places)."""
     reasons: list[str] = []
-    fa, fb = _Features(0, a, reported), _Features(1, b, reported)
+    fa, fb = _Features(0, _slim(a), reported), _Features(1, _slim(b), reported)
     if busy:
         fa.busy, fb.busy = busy.get(a.id, 0), busy.get(b.id, 0)
     score = _score(fa, fb, reasons)
@@ -294,7 +302,7 @@ def _set_busy(features: list[_Features]) -> None:
 
 def place_busyness(mentions: list[Mention], reported: dict[str, dt.date | None] | None = None) -> dict[str, int]:
     """Per mention id, the number of other days its place has reports on near its own (see BUSY_DAYS)."""
-    features = [_Features(i, m, reported, keywords=False) for i, m in enumerate(mentions)]
+    features = [_Features(i, _slim(m), reported, keywords=False) for i, m in enumerate(mentions)]
     _set_busy(features)
     return {f.id: f.busy for f in features}
 
@@ -320,7 +328,7 @@ def blocks(mentions: list[Mention]) -> dict[str, list[Mention]]:
     same or the next day anywhere, for a report that names no place."""
     out: dict[str, list[Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        for kind, key, day in _block_keys(_Features(i, m, None)):
+        for kind, key, day in _block_keys(_Features(i, _slim(m), None)):
             out[f"{kind}:{key}" + (f"|{dt.date.fromordinal(day)}" if kind in ("region", "day") else "")].append(m)
     return out
 
@@ -429,23 +437,49 @@ def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tupl
             index[token].append(f)
 
 
+class Grouping:
+    """The clusters of a set of mentions: ``records`` (their slim forms) sorted by id, ``clusters``
+    as positions in ``records`` (each ascending, the clusters by their first), and ``partner[k]``
+    the position of the mention whose merge brought mention k into its cluster (-1: none); ``busy[k]``
+    the other days mention k's place has reports on (see ``_set_busy``), which its scores read."""
+
+    __slots__ = ("records", "clusters", "partner", "reported", "busy")
+
+    def __init__(self, records: list[SlimMention], clusters: list[list[int]], partner: array,
+                 reported: dict[str, dt.date | None] | None, busy: array):
+        self.records, self.clusters, self.partner, self.reported = records, clusters, partner, reported
+        self.busy = busy
+
+    def link(self, k: int) -> Link | None:
+        """The link that brought mention ``k`` into its cluster, with its reasons (worked out now:
+        a million links with their reasons would take more memory than the mentions)."""
+        other = self.partner[k]
+        if other < 0:
+            return None
+        i, j = min(k, other), max(k, other)
+        a = _Features(i, self.records[i], self.reported)
+        b = _Features(j, self.records[j], self.reported)
+        a.busy, b.busy = self.busy[i], self.busy[j]
+        reasons: list[str] = []
+        return Link(a.id, b.id, _score(a, b, reasons), reasons)
+
+
 @without_gc
-def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None = None
-            ) -> tuple[list[list[Mention]], dict[str, Link]]:
-    """Clusters of mentions (deterministic whatever the input order) and, per
-    mention, the link that brought it into its cluster."""
-    mentions = sorted(mentions, key=lambda m: m.id)
+def group(records: list[SlimMention], reported: dict[str, dt.date | None] | None = None) -> Grouping:
+    """Cluster mentions given in slim form (deterministic whatever the input order)."""
+    records = sorted(records, key=lambda m: m.id)
     # keyword sets, the largest feature, exist only for the block being scored: a million of them
     # would take most of the memory clustering needs
-    features = [_Features(i, m, reported, keywords=False) for i, m in enumerate(mentions)]
+    features = [_Features(i, m, reported, keywords=False) for i, m in enumerate(records)]
     _set_busy(features)
+    busy = array("h", (f.busy for f in features))
     by_key: dict[tuple[str, str, int], list[_Features]] = defaultdict(list)
     for f in features:
         for key in _block_keys(f):
             by_key[key].append(f)
 
     # how rare each keyword is among the mentions of region and day blocks (rarest first, for _prefix)
-    rank = Counter(w for f in features if f.precise for w in set(f.mention.keywords))
+    rank = Counter(w for f in features if f.precise for w in set(f.record.keywords))
 
     scores, lefts, rights = array("d"), array("q"), array("q")
     for key, block in by_key.items():
@@ -469,16 +503,18 @@ def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None 
                 rights.append(b.index)
         for f in block:
             f.keywords = None
-    del by_key
+    del by_key, rank
 
     # best first; ties by mention ids (indices follow the ids)
     import numpy as np
 
     order = np.lexsort((np.frombuffer(rights, dtype=np.int64), np.frombuffer(lefts, dtype=np.int64),
-                        -np.frombuffer(scores, dtype=np.float64))).tolist() if scores else []
+                        -np.frombuffer(scores, dtype=np.float64))) if scores else np.empty(0, dtype=np.int64)
+    del scores
 
-    parent = list(range(len(mentions)))
+    parent = list(range(len(records)))
     groups: dict[int, _Group] = {}  # root -> what _can_merge needs, for clusters of two or more
+    partner = array("q", [-1]) * len(records)
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -486,8 +522,7 @@ def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None 
             x = parent[x]
         return x
 
-    joined_by: dict[str, Link] = {}
-    for position in order:
+    for position in order.tolist():
         i, j = lefts[position], rights[position]
         ri, rj = root(i), root(j)
         if ri == rj:
@@ -512,21 +547,29 @@ def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None 
             groups[ri] = gi
             del groups[rj]
         parent[rj] = ri
-        a, b = features[i], features[j]
-        if a.id not in joined_by or b.id not in joined_by:
-            a.keywords, b.keywords = a.keyword_set(), b.keyword_set()
-            reasons: list[str] = []
-            link = Link(a.id, b.id, _score(a, b, reasons), reasons)
-            joined_by.setdefault(b.id, link)
-            joined_by.setdefault(a.id, link)
+        # each mention keeps the first merge that brought it in (the pair i, j: i < j)
+        if partner[j] < 0:
+            partner[j] = i
+        if partner[i] < 0:
+            partner[i] = j
+    del order, lefts, rights, features
 
-    clusters: list[list[Mention]] = []
-    for r in range(len(mentions)):
+    clusters: list[list[int]] = []
+    for r in range(len(records)):
         if parent[r] == r:
-            members = sorted(groups[r].members) if r in groups else [r]
-            clusters.append([mentions[k] for k in members])
-    clusters.sort(key=lambda c: c[0].id)
-    return clusters, joined_by
+            clusters.append(sorted(groups[r].members) if r in groups else [r])
+    clusters.sort(key=lambda c: c[0])  # positions follow the ids
+    return Grouping(records, clusters, partner, reported, busy)
+
+
+def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None = None
+            ) -> tuple[list[list[Mention]], dict[str, Link]]:
+    """Clusters of mentions (deterministic whatever the input order) and, per
+    mention, the link that brought it into its cluster: ``group`` on their slim forms."""
+    mentions = sorted(mentions, key=lambda m: m.id)
+    grouping = group([_slim(m) for m in mentions], reported)
+    joined_by = {mentions[k].id: grouping.link(k) for k in range(len(mentions)) if grouping.partner[k] >= 0}
+    return [[mentions[k] for k in c] for c in grouping.clusters], joined_by
 
 
 class _Group:

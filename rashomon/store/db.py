@@ -22,23 +22,28 @@ from sqlalchemy import (
     Engine,
     Row,
     Select,
+    Text,
+    cast,
     create_engine,
     delete,
     event,
     func,
     insert,
+    literal,
     or_,
     select,
+    type_coerce,
     update,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from rashomon.model import Article, Incident, Mention, ReusePair
+from rashomon.model import Article, Incident, Mention, Place, ReusePair, SlimMention
 from rashomon.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     HistoryAction,
     article_table,
+    feature_table,
     history_table,
     incident_table,
     link_table,
@@ -83,6 +88,8 @@ class Store:
             if found is None:
                 conn.execute(insert(version_table).values(version=SCHEMA_VERSION))
             elif found in MIGRATIONS and found < SCHEMA_VERSION:  # additive: create_all made what is new
+                if found < 3:
+                    _fill_features(conn)
                 conn.execute(update(version_table).values(version=SCHEMA_VERSION))
             elif found != SCHEMA_VERSION:
                 raise SchemaVersionError(f"database schema version {found}, "
@@ -140,6 +147,33 @@ class Store:
             _upsert(conn, article_table, article_table.c.id, row)
             _write_mentions(conn, article.id, mentions)
 
+    def save_articles(self, items: Iterable[tuple[Article, Sequence[Mention]]]) -> int:
+        """``save_article`` for many articles in one transaction (a bulk import: all or nothing),
+        written a chunk of articles per statement."""
+        count = 0
+        with self._engine.begin() as conn:
+            for chunk in _batches(items, _CHUNK):
+                ids = [article.id for article, _ in chunk]
+                for article, mentions in chunk:
+                    _check_owner(article.id, mentions)
+                known = set(conn.scalars(select(article_table.c.id).where(article_table.c.id.in_(ids))))
+                now = _now()
+                rows = [article.model_dump() | {"ingested_at": now} for article, _ in chunk]
+                for row in rows:
+                    if row["id"] in known:
+                        conn.execute(update(article_table).where(article_table.c.id == row["id"]).values(**row))
+                fresh = [row for row in rows if row["id"] not in known]
+                if fresh:
+                    conn.execute(insert(article_table), fresh)
+                conn.execute(delete(feature_table).where(feature_table.c.article_id.in_(ids)))
+                conn.execute(delete(mention_table).where(mention_table.c.article_id.in_(ids)))
+                mentions = [(seq, m) for _, ms in chunk for seq, m in enumerate(ms)]
+                if mentions:
+                    conn.execute(insert(mention_table), [_mention_row(m, seq) for seq, m in mentions])
+                    conn.execute(insert(feature_table), [_feature_row(m.slim(), seq) for seq, m in mentions])
+                count += len(chunk)
+        return count
+
     def set_published(self, article_id: str, published: dt.date, source: str) -> None:
         """Record a publication date found after ingest (e.g. from the article's incident)."""
         with self._engine.begin() as conn:
@@ -153,16 +187,58 @@ class Store:
         with self._engine.begin() as conn:
             _write_mentions(conn, article_id, mentions)
 
-    def mentions(self, article_ids: Iterable[str] | None = None) -> list[Mention]:
-        """The mentions of the given articles (all when None), by article then position in the article."""
-        query = select(mention_table.c.payload).order_by(mention_table.c.article_id, mention_table.c.seq)
+    def mentions(self, article_ids: Iterable[str] | None = None, ids: Iterable[str] | None = None,
+                 without: Sequence[str] = ()) -> list[Mention]:
+        """The mentions of the given articles, or with the given ids (all when neither is given), by
+        article then position in the article. ``without``: top-level fields left out (the database
+        drops them before they are read, e.g. the evidence sentences that are most of a mention):
+        they get their defaults, so only for a reader that never looks at them."""
+        query = (select(self._payload_text(without).label("payload"))
+                 .order_by(mention_table.c.article_id, mention_table.c.seq))
         with self._engine.connect() as conn:
-            if article_ids is None:
+            if article_ids is None and ids is None:
                 payloads = conn.scalars(query).all()
             else:
-                payloads = [p for chunk in _chunks(sorted(set(article_ids)))
-                            for p in conn.scalars(query.where(mention_table.c.article_id.in_(chunk)))]
-        return [Mention.model_validate(p) for p in payloads]
+                column, keys = (mention_table.c.article_id, article_ids) if ids is None else (mention_table.c.id, ids)
+                chunks = list(_chunks(sorted(set(keys))))
+                if len(chunks) > 1:  # each chunk comes back in order; so must their union
+                    query = query.add_columns(mention_table.c.article_id, mention_table.c.seq)
+                    rows = sorted((row for chunk in chunks for row in conn.execute(query.where(column.in_(chunk)))),
+                                  key=lambda row: (row.article_id, row.seq))
+                    payloads = [row.payload for row in rows]
+                else:
+                    payloads = [p for chunk in chunks for p in conn.scalars(query.where(column.in_(chunk)))]
+        return [Mention.model_validate_json(p) for p in payloads]
+
+    def _payload_text(self, without: Sequence[str]) -> ColumnElement[str]:
+        """The mention payload as JSON text (parsed by pydantic at once, not by json then pydantic)."""
+        payload = mention_table.c.payload
+        if self._engine.dialect.name == "postgresql":
+            for name in without:
+                payload = payload.op("-")(literal(name))
+            return cast(payload, Text)
+        return type_coerce(func.json_remove(payload, *(f"$.{name}" for name in without)) if without else payload, Text)
+
+    def slim_mentions(self) -> Iterator[tuple[Article, list[SlimMention]]]:
+        """Every article, by id, with the slim form of its mentions (``Mention.slim``) in their order:
+        what resolution groups by, streamed, without reading a mention's payload. Strings and equal
+        places are shared between the mentions."""
+        places: dict[tuple, Place] = {}
+        articles = select(article_table).order_by(article_table.c.id)
+        features = select(feature_table).order_by(feature_table.c.article_id, feature_table.c.seq)
+        with self._engine.connect() as conn:
+            rows = iter(conn.execution_options(yield_per=_CHUNK).execute(features))
+            row = next(rows, None)
+            for article_row in conn.execution_options(yield_per=_CHUNK).execute(articles):
+                article = _article(article_row)
+                slim = []
+                # both ordered by article id, so an article's mentions are the next rows
+                while row is not None and row.article_id == article.id:
+                    slim.append(SlimMention.from_json(row.mention_id, article.id, row.features, places))
+                    row = next(rows, None)
+                yield article, slim
+            if row is not None:
+                raise RuntimeError(f"mention {row.mention_id} is out of article order or has no article")
 
     # -- reuse -------------------------------------------------------------------------------------------
     def traced(self) -> dict[str, str]:
@@ -216,36 +292,63 @@ class Store:
         return [ReusePair.model_validate(row._asdict()) for row in rows]
 
     # -- incidents ---------------------------------------------------------------------------------------
-    def save_incidents(self, incidents: Sequence[Incident], history: Sequence[dict[str, Any]]) -> None:
-        """Make ``incidents`` the whole incident set, in one transaction, and append ``history``.
+    def save_incidents(self, incidents: Iterable[Incident], history: Sequence[dict[str, Any]]) -> int:
+        """Make ``incidents`` the whole incident set, in one transaction, and append ``history``; the
+        number of incidents. ``incidents`` may be a generator: they are written a chunk at a time, so
+        the set is never all in memory.
 
         An incident whose content is unchanged keeps its ``updated_at``; one that
         disappears is deleted with its article links."""
         now = _now()
-        rows = {inc.id: _incident_row(inc) for inc in incidents}
+        written: set[str] = set()
         with self._engine.begin() as conn:
-            stored = {row.id: row.payload
-                      for row in conn.execute(select(incident_table.c.id, incident_table.c.payload))}
-            for chunk in _chunks(sorted(set(stored) - set(rows))):
-                conn.execute(delete(incident_table).where(incident_table.c.id.in_(chunk)))
+            stored_ids = set(conn.scalars(select(incident_table.c.id)))
             conn.execute(delete(link_table))
-            added = [row | {"created_at": now, "updated_at": now} for iid, row in rows.items() if iid not in stored]
-            if added:
-                conn.execute(insert(incident_table), added)
-            for iid, row in rows.items():
-                if iid in stored and stored[iid] != row["payload"]:
-                    conn.execute(update(incident_table).where(incident_table.c.id == iid)
-                                 .values(**row, updated_at=now))
-            links = [{"incident_id": inc.id, "seq": seq, "article_id": link.id, "role": link.role,
-                      "mention_id": link.mention_id, "reason": link.reason}
-                     for inc in incidents for seq, link in enumerate(inc.articles)]
-            if links:
-                conn.execute(insert(link_table), links)
+            for batch in _batches(incidents, _CHUNK):
+                rows = {inc.id: _incident_row(inc) for inc in batch}
+                known = sorted(set(rows) & stored_ids)
+                stored = {row.id: row.payload for row in conn.execute(
+                    select(incident_table.c.id, incident_table.c.payload).where(incident_table.c.id.in_(known)))}
+                added = [row | {"created_at": now, "updated_at": now}
+                         for iid, row in rows.items() if iid not in stored_ids and iid not in written]
+                if added:
+                    conn.execute(insert(incident_table), added)
+                for iid, row in rows.items():
+                    if iid in stored and stored[iid] != row["payload"]:
+                        conn.execute(update(incident_table).where(incident_table.c.id == iid)
+                                     .values(**row, updated_at=now))
+                links = [{"incident_id": inc.id, "seq": seq, "article_id": link.id, "role": link.role,
+                          "mention_id": link.mention_id, "reason": link.reason}
+                         for inc in batch for seq, link in enumerate(inc.articles)]
+                if links:
+                    conn.execute(insert(link_table), links)
+                written.update(rows)
+            for chunk in _chunks(sorted(stored_ids - written)):
+                conn.execute(delete(incident_table).where(incident_table.c.id.in_(chunk)))
             events = [{"incident_id": h["incident_id"], "action": h["action"],
                        "other_incident_id": h.get("other_incident_id"), "reason": h.get("reason", ""), "at": now}
                       for h in history]
             if events:
                 conn.execute(insert(history_table), events)
+        return len(written)
+
+    def incident_links(self) -> Iterator[Row]:
+        """Every (incident_id, article_id, role, mention_id) of the incident set, incidents in the order
+        of ``incidents()``, streamed: the members of each incident without reading its payload."""
+        c = link_table.c
+        query = (select(c.incident_id, c.article_id, c.role, c.mention_id)
+                 .join_from(link_table, incident_table, incident_table.c.id == c.incident_id)
+                 .order_by(incident_table.c.date.asc().nulls_last(), incident_table.c.id, c.seq))
+        with self._engine.connect() as conn:
+            yield from conn.execution_options(yield_per=_CHUNK).execute(query)
+
+    def reused_articles(self, kinds: Iterable[str] | None = None) -> set[str]:
+        """The articles in any passage pair (of the given kinds)."""
+        query = select(reuse_table.c.a, reuse_table.c.b)
+        if kinds is not None:
+            query = query.where(reuse_table.c.kind.in_(list(kinds)))
+        with self._engine.connect() as conn:
+            return {article_id for row in conn.execute(query) for article_id in row}
 
     def incidents(self, place: str | None = None, country: str | None = None, date_from: dt.date | None = None,
                   date_to: dt.date | None = None, type: str | None = None, min_killed: int | None = None,
@@ -356,9 +459,30 @@ def _filters(place: str | None, country: str | None, date_from: dt.date | None, 
 
 
 def _write_mentions(conn: Connection, article_id: str, mentions: Sequence[Mention]) -> None:
+    conn.execute(delete(feature_table).where(feature_table.c.article_id == article_id))  # cascades too, where on
     conn.execute(delete(mention_table).where(mention_table.c.article_id == article_id))
     if mentions:
         conn.execute(insert(mention_table), [_mention_row(m, seq) for seq, m in enumerate(mentions)])
+        conn.execute(insert(feature_table), [_feature_row(m.slim(), seq) for seq, m in enumerate(mentions)])
+
+
+def _fill_features(conn: Connection) -> None:
+    """The slim form of every stored mention, for a database written before mention_features existed."""
+    conn.execute(delete(feature_table))
+    query = (select(mention_table.c.id, mention_table.c.seq, mention_table.c.payload)
+             .order_by(mention_table.c.id).limit(_CHUNK))
+    last = None
+    while True:
+        rows = conn.execute(query if last is None else query.where(mention_table.c.id > last)).all()
+        if not rows:
+            return
+        conn.execute(insert(feature_table), [_feature_row(Mention.model_validate(row.payload).slim(), row.seq)
+                                             for row in rows])
+        last = rows[-1].id
+
+
+def _feature_row(slim: SlimMention, seq: int) -> dict[str, Any]:
+    return {"mention_id": slim.id, "article_id": slim.article_id, "seq": seq, "features": slim.to_json()}
 
 
 def _check_owner(article_id: str, mentions: Sequence[Mention]) -> None:
@@ -421,6 +545,17 @@ def _source_count(incident: Incident) -> int:
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _now() -> dt.datetime:

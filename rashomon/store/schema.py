@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -29,11 +30,13 @@ from rashomon.model import REUSE_KINDS
 
 # Bump when a table or column changes; Store refuses a database of another version, except those
 # listed in MIGRATIONS, which it brings up to date when it opens them.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # version -> what opening a database of that version adds. Only additive changes (new tables, made by
 # create_all): 1 -> 2 adds the reuse tables; the articles of a version-1 database are untraced, so the
-# next ingest runs the reuse pass over all of them.
-MIGRATIONS: dict[int, str] = {1: "reuse_pairs and reuse_traced added"}
+# next ingest runs the reuse pass over all of them. 2 -> 3 adds mention_features, which Store fills
+# from the stored mentions when it opens the database.
+MIGRATIONS: dict[int, str] = {1: "reuse_pairs and reuse_traced added, mention_features filled",
+                              2: "mention_features added and filled from the stored mentions"}
 
 # JSONB on PostgreSQL can be indexed and queried; elsewhere plain JSON (text).
 Json = JSON().with_variant(JSONB(), "postgresql")
@@ -84,6 +87,17 @@ mention_table = Table(
     Column("place_name", String),
     Column("place_country", String),
     Column("payload", Json, nullable=False),
+)
+
+# What resolution groups a mention by (rashomon.model.SlimMention), written with the mention: a small
+# row in a table of its own, so that grouping a million mentions reads these and never the payloads.
+feature_table = Table(
+    "mention_features", metadata,
+    Column("mention_id", String, ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("features", Json, nullable=False),
+    Index("ix_mention_features_article", "article_id", "seq"),
 )
 
 incident_table = Table(
