@@ -14,17 +14,17 @@ from rashomon.evaluate.gva import evaluate
 GVA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "gva"
 
 FLOORS = {
-    "bcubed_f1": 0.88,
-    "conll_f1": 0.78,
-    "date_accuracy": 0.64,
-    "date_within_1_accuracy": 0.77,
-    "city_accuracy": 0.67,
-    "state_accuracy": 0.84,
-    "killed_accuracy": 0.72,
-    "injured_accuracy": 0.44,
-    "count_incidents_exact": 0.57,
-    "count_killed_exact": 0.6,
-    "count_injured_exact": 0.46,
+    "bcubed_f1": 0.9,
+    "conll_f1": 0.82,
+    "date_accuracy": 0.66,
+    "date_within_1_accuracy": 0.78,
+    "city_accuracy": 0.71,
+    "state_accuracy": 0.86,
+    "killed_accuracy": 0.8,
+    "injured_accuracy": 0.59,
+    "count_incidents_exact": 0.6,
+    "count_killed_exact": 0.62,
+    "count_injured_exact": 0.6,
 }
 
 
