@@ -1,8 +1,10 @@
 """Grouping mentions into incidents.
 
 Mentions are blocked by place (the same gazetteer entry), by a named person,
-and by region (admin1) and day, so the number of pairs scored grows with the
-size of a block, not the corpus. Within a block only pairs whose dates could
+by region (admin1) and day (places written at different levels: a county and a
+town in it pair whatever their words), and by day alone for a report that names
+no place, so the number of pairs scored grows with the size of a block, not the
+corpus. Within a block only pairs whose dates could
 belong to one incident are scored: mentions are sorted by date and each is
 compared with those within its date window (``DATE_HARD_LIMIT`` days, or the
 tolerance of a coarse date), so a city's block over ten years costs what its
@@ -12,7 +14,8 @@ publication date; only when its article has no publication date either is it
 compared with the whole block.
 
 Each pair gets a score from the evidence that tells incidents apart (date
-distance, figures, kind, names, shared words); pairs are merged best first
+distance, figures, kind, names, shared words), where "same place" counts for
+less in a place with reports on many other days nearby (``BUSY_DAYS``); pairs are merged best first
 (ties broken by mention id, so the result does not depend on the input order),
 never putting two mentions of one article into one incident and never joining
 incidents whose dates disagree. Every merge keeps the reasons it was made, so
@@ -393,22 +396,39 @@ def _prefix(f: _Features, rank: dict[str, int]) -> list[tuple[int, str]]:
 
 def _day_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_Features, _Features]]:
     """The pairs of a day block that may score: one report names no place, so only a shared name or
-    keywords with a Jaccard of 0.3 or more join it (prefix filtering as in ``_region_pairs``). A
-    placeless mention looks up every mention before it; a placed one, only the placeless ones."""
-    everyone: dict[tuple[int, str], list[_Features]] = defaultdict(list)
-    placeless: dict[tuple[int, str], list[_Features]] = defaultdict(list)
+    keywords with a Jaccard of 0.3 or more join it (prefix filtering as in ``_region_pairs``). A day
+    holds every report of the country, and only a few name no place: so only their prefixes are
+    built, and the placed reports are filed only under the words those prefixes hold (a pair with a
+    Jaccard of 0.3 shares a word of the placeless one's prefix). Keyword sets are made only for the
+    mentions of a pair (the caller clears them after the block)."""
+    lone = [f for f in block if not f.has_place]
+    prefixes = []
+    for f in lone:
+        f.keywords = f.keyword_set()
+        prefixes.append(_prefix(f, rank))
+    words = {w for tokens in prefixes for kind, w in tokens if kind == 0}
+    names = {n for tokens in prefixes for kind, n in tokens if kind == 1}
+    placed: dict[tuple[int, str], list[_Features]] = defaultdict(list)
     for f in block:
-        tokens = _prefix(f, rank)
+        # most of a day's reports share no word with its few placeless ones: a set test in C skips them
+        if not f.has_place or (words.isdisjoint(f.record.keywords) and names.isdisjoint(f.names)):
+            continue
+        for w in words.intersection(f.record.keywords):
+            placed[(0, w)].append(f)
+        for n in names.intersection(f.names):
+            placed[(1, n)].append(f)
+    earlier: dict[tuple[int, str], list[_Features]] = defaultdict(list)
+    for f, tokens in zip(lone, prefixes):
         seen: set[int] = set()
         for token in tokens:
-            for g in (placeless if f.has_place else everyone)[token]:
+            for g in earlier[token] + placed.get(token, []):
                 if g.index not in seen:
                     seen.add(g.index)
+                    if g.keywords is None:
+                        g.keywords = g.keyword_set()
                     yield g, f
         for token in tokens:
-            everyone[token].append(f)
-            if not f.has_place:
-                placeless[token].append(f)
+            earlier[token].append(f)
 
 
 def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_Features, _Features]]:
@@ -486,8 +506,9 @@ def group(records: list[SlimMention], reported: dict[str, dt.date | None] | None
         if len(block) < 2 or (key[0] == "day" and all(f.has_place for f in block)):
             continue
         place_block = key[0] == "place"
-        for f in block:
-            f.keywords = f.keyword_set()
+        if key[0] != "day":
+            for f in block:
+                f.keywords = f.keyword_set()
         # a region block holds precise dates a day apart at most: any two may be one incident by date
         pairs = (_region_pairs(block, rank) if key[0] == "region" else _day_pairs(block, rank) if key[0] == "day"
                  else _candidates(block))
