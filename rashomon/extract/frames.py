@@ -195,26 +195,14 @@ def _inside_quote(text: str, offset: int) -> bool:
     return len(_QUOTE_MARKS.findall(text, 0, offset)) % 2 == 1
 
 
-def _where_it_happened(doc: Doc, match) -> bool:
-    """Whether a place the text names can be where something happened: not a speaker's country
-    ("Azerbaijan's ministry"), a residence ("a Galliano man", "Kyle Markins of Findlay"), a gun
-    maker, a business, an institution, or a suburb named for its city."""
-    text = _text_of(doc)
-    after = text[match.end_char:match.end_char + 40]
-    before = text[max(0, match.start_char - 40):match.start_char]
-    return not (_METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _BUSINESS_NAME.match(after)
-                or _SUBURB_OF.match(after) or _elsewhere(doc, match))
-
-
-def _elsewhere(doc: Doc, match) -> bool:
-    """Whether a place is named as somewhere else than where it happened: where someone lives or
-    went afterwards, a gun maker, an institution. (Still the article's area, mostly: the fallback
-    place reads them.)"""
-    text = _text_of(doc)
-    after = text[match.end_char:match.end_char + 40]
-    before = text[max(0, match.start_char - 40):match.start_char]
-    return bool(_ELSEWHERE_BEFORE.search(before) or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after)
-                or _INSTITUTION_AFTER.match(after) or _of_a_person(doc, match.start_char))
+def _where_it_happened(doc: Doc, match, before: str, after: str) -> bool:
+    """Whether a place the text names (``before`` and ``after``: the text around it) can be where
+    something happened: not a speaker's country ("Azerbaijan's ministry"), where someone lives or
+    went afterwards ("a Galliano man", "Kyle Markins of Findlay", "fled to California"), a gun maker,
+    a business, an institution, or a suburb named for its city."""
+    return not (_METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _ELSEWHERE_BEFORE.search(before)
+                or _BUSINESS_NAME.match(after) or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after)
+                or _INSTITUTION_AFTER.match(after) or _SUBURB_OF.match(after) or _of_a_person(doc, match.start_char))
 
 
 def _of_a_person(doc: Doc, char: int) -> bool:
@@ -283,10 +271,10 @@ class FrameBuilder:
         for match in matches:
             if not (start <= match.start_char < end) or match.start_char < dateline_end:
                 continue
-            if not _where_it_happened(doc, match) or (speaker and match.text in speaker):
-                continue
             after = text[match.end_char:match.end_char + 40]
             before = text[max(0, match.start_char - 40):match.start_char]
+            if not _where_it_happened(doc, match, before, after) or (speaker and match.text in speaker):
+                continue
             place = match.place
             if place.feature == "city" and (_NEIGHBOURHOOD_AFTER.match(after) or _NEIGHBOURHOOD_BEFORE.search(before)):
                 place = self._home_city(matches, match) or place

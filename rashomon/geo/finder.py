@@ -472,9 +472,10 @@ class _Judge:
         return None
 
     def _out_of_area(self, found: Resolution) -> bool:
-        """A US town or county in a state the article never names, in an article that names
-        (or is datelined in) another state, or one of its stand-alone cities: AP style would have written its state, so the
-        name is a local one (a neighbourhood, a street, a school) unless the city stands alone."""
+        """A US town or county in a state the article never names, in an article that names (or is
+        datelined in) another state, or one of its stand-alone cities: AP style would have written
+        its state, so the name is a local one (a neighbourhood, a street, a school) unless the city
+        stands alone."""
         place = found.place
         if place.country != "US" or place.feature not in ("city", "admin2") or found.score > NAMED_COUNTRY:
             return False

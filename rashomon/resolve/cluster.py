@@ -4,22 +4,21 @@ Mentions are blocked by place (the same gazetteer entry), by a named person,
 by region (admin1) and day (places written at different levels: a county and a
 town in it pair whatever their words), and by day alone for a report that names
 no place, so the number of pairs scored grows with the size of a block, not the
-corpus. Within a block only pairs whose dates could
-belong to one incident are scored: mentions are sorted by date and each is
-compared with those within its date window (``DATE_HARD_LIMIT`` days, or the
-tolerance of a coarse date), so a city's block over ten years costs what its
-busiest weeks cost. A mention without a date is compared with mentions dated
-(or, undated, published) within ``UNDATED_WINDOW`` days before its article's
-publication date; only when its article has no publication date either is it
-compared with the whole block.
+corpus. Within a block only pairs whose dates could belong to one incident are
+scored: mentions are sorted by date and each is compared with those within its
+date window (``DATE_HARD_LIMIT`` days, or the tolerance of a coarse date), so a
+city's block over ten years costs what its busiest weeks cost. A mention without
+a date is compared with mentions dated (or, undated, published) within
+``UNDATED_WINDOW`` days before its article's publication date; only when its
+article has no publication date either is it compared with the whole block.
 
 Each pair gets a score from the evidence that tells incidents apart (date
 distance, figures, kind, names, shared words), where "same place" counts for
-less in a place with reports on many other days nearby (``BUSY_DAYS``); pairs are merged best first
-(ties broken by mention id, so the result does not depend on the input order),
-never putting two mentions of one article into one incident and never joining
-incidents whose dates disagree. Every merge keeps the reasons it was made, so
-the dossier can say why an article belongs.
+less in a place with reports on many other days nearby (``BUSY_DAYS``); pairs
+are merged best first (ties broken by mention id, so the result does not depend
+on the input order), never putting two mentions of one article into one
+incident and never joining incidents whose dates disagree. Every merge keeps
+the reasons it was made, so the dossier can say why an article belongs.
 
 For speed, what a pair's score needs is computed once per mention
 (``_Features``); scores and reasons come from the same function, so
@@ -339,7 +338,7 @@ def blocks(mentions: list[Mention]) -> dict[str, list[Mention]]:
 def _owns(block: tuple[str, str, int], a: _Features, b: _Features) -> bool:
     """Whether a pair found in ``block`` is scored there: a pair in several blocks is scored in one
     only (its place block, else its first shared name, else its region on the later of its days, else
-    the later of its days: a day block scores only pairs of which one report names no place)."""
+    the later of its days; ``_day_pairs`` gives a day block only pairs of which one names no place)."""
     kind, key, day = block
     if kind == "place":
         return True
@@ -348,8 +347,6 @@ def _owns(block: tuple[str, str, int], a: _Features, b: _Features) -> bool:
     shared = a.name_keys & b.name_keys
     if kind == "name":
         return key == min(shared)
-    if kind == "day" and a.has_place and b.has_place:
-        return False
     return not shared and day == max(a.day, b.day)
 
 
