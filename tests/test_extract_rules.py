@@ -53,6 +53,19 @@ def figures(text):
     ("All of the victims, two men and two women, were transported to area hospitals.", [("injured", 4, "exact")]),
     ("A woman and a child were shot outside a home", [("shot", 2, "exact")]),
     ("A man and a woman were killed and three others wounded", [("killed", 2, "exact"), ("injured", 3, "exact")]),
+    ("Six people, three men and three women, were wounded in one incident", [("injured", 6, "exact")]),
+    # numbers that count no one: ages, decades, channels, galleries, durations, a group counted before
+    ("they found a man in his early 20's shot once in the upper torso", []),
+    ("A man between 25 and 35 years old was shot dead while walking", []),
+    ("Three teen boys, all 16 or younger, were wounded Monday", [("injured", 3, "exact")]),
+    ("The suspect, Nathan Desai (w/m, 46), was pronounced dead at the scene.", []),
+    ("OCEANSIDE (CBS 8/CNS) - detectives search for the suspect who fatally shot a girl", []),
+    ("Image 2 of 8 An 11-year-old boy accidentally shot himself", []),
+    ("One of the six, a 24-year-old man, died from a head wound", []),
+    ("who went on a fifteen-minute shooting rampage that killed one", [("killed", 1, "exact")]),
+    ("one of five children between the ages of 11 and 15 hospitalized", [("injured", 5, "exact")]),
+    # the casualty word of another clause
+    ("Forest and three of his friends were having a sleepover when he was shot to death", []),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

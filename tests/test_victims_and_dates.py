@@ -39,9 +39,25 @@ def _count(nlp, text):
      "the Maricopa County Sheriff's Office said.", 1, 0),
     ("Braison was pronounced dead at the scene.", 1, 0),
     ("A man was shot in the leg. Another man was shot in the arm. A woman was killed.", 1, 2),
+    # a story retold: the same man, not a second one
+    ("Detectives say the fatal shooting of a man overnight was an accident. Detectives say the death of a man "
+     "overnight appears to be accidental.", 1, 0),
+    # what may happen is no harm
+    ("A boy was shot on Sunday. Neighbors say more supervision is needed before another teen is killed.", 0, 1),
+    ("He could have been killed.", 0, 0),
+    # a pronoun stands for the person met before any harm was told
+    ("Jaimel Anderson was wearing his pajamas when the bullets flew through the door, striking him once in the leg. "
+     "Anderson died at the hospital.", 1, 0),
+    ("Sheriff Fred Newman said the victim is an 8-year-old girl. He said she was accidentally shot in the chest.", 0, 1),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)
+
+
+def test_a_headline_drops_the_auxiliary(nlp):
+    people = victims(list(nlp("Baton Rouge police: Woman killed accidentally when gun fell from son's pocket").sents),
+                     headline=True)
+    assert [v.killed for v in people] == [True]
 
 
 def _main(extractor, text, published=dt.date(2014, 1, 29), title=None):

@@ -41,7 +41,9 @@ _NOT_PEOPLE = re.compile(
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|\)|and\b|who\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
-_AGE_WORD_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged?|ages)\s+(?:\d{1,3}\s*(?:,|and|or)\s*)*$", re.I)
+_AGE_WORD_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
+# "one of the six": the group was counted where it was first told.
+_OF_THE_BEFORE = re.compile(r"\b(?:one|two|three|some|all|each|both|none|any|\d+) of (?:the|those|these)\s+$", re.I)
 # "6740 N. Clark St.", "the 48205 ZIP code", "the 2500 block": house numbers, ZIP codes, blocks.
 _ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z\d]|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|"
                             r"Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b|ZIP\b|zip\b|block\b|"
@@ -49,6 +51,16 @@ _ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z\
 # "April 12", "June 24, 2014": the day of a date; "911 call": a phone number.
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _NOT_A_COUNT = {911}
+# "in his early 20's", "in their 30s": a decade of age.
+_DECADE_AFTER = re.compile(r"^'?s\b")
+# "Image 2 of 8", "Photo 3 of 12": a gallery's captions.
+_GALLERY_BEFORE = re.compile(r"\b(?:images?|photos?|slides?|pictures?|pages?)\s+(?:\d+\s+of\s+)?$", re.I)
+# "(CBS 8/CNS)", "FOX 59 News", "News 5 WCYB": a broadcaster's channel number.
+_CHANNEL_BEFORE = re.compile(r"(?:\b(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z]{2,3}(?:-TV)?|"
+                             r"\bCBS|\bNBC|\bABC|\bFOX|\bFox|\bCW|\bPIX|\bChannel|\bNews|\bNEWS)\s$")
+# "all 16 or younger", "(w/m, 46)": ages again.
+_AGE_LIMIT_AFTER = re.compile(r"^\s*(?:(?:or|and) (?:younger|older|under|over)\b|(?:and|to|or|-)\s*\d{1,2}\s*(?:years?[- ]old|-year-old))", re.I)
+_PAREN_AGE = re.compile(r"\([^()\n]{0,15},\s*$")
 # "one of the injured", "two children are among those killed": a part of a group already counted.
 _PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom)\b", re.I)
 # "13 civilians, including two children, were killed": the second count is a subset.
@@ -60,7 +72,7 @@ BACKGROUND = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d)\b|"
     r"\bin total\b|\b(?:this|last|each|every|per) year\b|\bannually\b|\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d-(?:19|20)?\d\d\b|"
     r"\b(?:a|the) war (?:that|which|in)\b|\bduring the (?:war|conflict)\b|\bover the (?:past|last)\b|"
-    r"\b(?:of|in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b|\bbringing the (?:total|death toll|number|toll)\b|"
+    r"\b(?:of|in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b|\bover (?:\w+[- ])?(?:days|weeks|months|years)\b|\bbringing the (?:total|death toll|number|toll)\b|"
     r"\bpushing the (?:\w+ )?(?:death )?toll\b|\bcumulative\b|\bstatistics\b|\bstats\b|\bhomicides\b|\bin the (?:city|country|state) this\b|"
     # a month's toll: "45 people were killed in July"
     r"\b(?:killed|murdered|slain|shot|wounded)\s+(?:in|during)\s+(?:january|february|march|april|may|june|july|august|"
@@ -70,6 +82,7 @@ BACKGROUND = re.compile(
     re.I,
 )
 
+_NEXT_CLAUSE = re.compile(r"\b(?:when|while|because|before|until|although|after)\b", re.I)
 _AFTER_RE = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in _AFTER.items()}
 
 
@@ -85,7 +98,7 @@ class RawFigure:
 # Totals over several incidents: "21 people were shot in incidents across the city", "two separate
 # shootings left six hurt". The sentence still tells when and where; its numbers are no incident's.
 ROUNDUP = re.compile(
-    r"\bseparate (?:incidents|shootings|attacks)\b|\bin (?:\w+ )?incidents\b|\bof the (?:\w+ )?shootings\b", re.I)
+    r"\bseparate (?:incidents|shootings|attacks)\b|\bin (?:\w+ )?incidents\b|\bin (?!the\b)(?:\w+ )?shootings\b|\bof the (?:\w+ )?shootings\b", re.I)
 
 
 def is_background(text: str) -> bool:
@@ -121,9 +134,16 @@ def _coordinated(text: str, numbers: list[tuple[int, int, int, str]]) -> list[tu
         counts = [parse_number_word(g.group(0).split()[0]) or 0 for g in groups]
         if len(groups) < 2 or not all(counts):
             continue
+        # "Six people, three men and three women": a count and its breakdown
+        total = counts[0] if re.search(r"\b(?:people|persons)\b", groups[0].group(0), re.I) and \
+            sum(counts[1:]) == counts[0] else sum(counts)
         inside = [n for n in numbers if m.start() <= n[0] < m.end()]
         qualifier = inside[0][3] if inside and inside[0][0] == m.start() else "exact"
-        numbers = [n for n in numbers if n not in inside] + [(m.start(), m.end(), sum(counts), qualifier)]
+        numbers = [n for n in numbers if n not in inside]
+        # "Six people, three men and three women, were wounded": a breakdown of the count before it
+        if not any(v == total and re.fullmatch(r"[^,;.]{0,20}[,(—–]\s*", text[e:m.start()])
+                   for _s, e, v, _q in numbers if e <= m.start()):
+            numbers.append((m.start(), m.end(), total, qualifier))
     return sorted(numbers)
 
 
@@ -135,6 +155,12 @@ def find_figures(text: str) -> list[RawFigure]:
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
               or bool(" " not in text[s:e] and _AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
               or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
+              or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s]))
+              or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha())  # "a fifteen-minute rampage", "a two-story home"
+              or bool(_DECADE_AFTER.match(text[e:e + 3])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
+              or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])))
+              or bool(_AGE_LIMIT_AFTER.match(text[e:e + 24]))
+              or bool(_PAREN_AGE.search(text[max(0, s - 20):s]) and re.match(r"\s*\)", text[e:e + 3]))
               or (text[s:e].isdigit() and len(text[s:e]) >= 3 and bool(_ADDRESS_AFTER.match(text[e:e + 30])))
               for s, e, value, _q in numbers]
     figures: list[RawFigure] = []
@@ -144,6 +170,9 @@ def find_figures(text: str) -> list[RawFigure]:
         following = [s for j, (s, *_r) in enumerate(numbers) if j > i and not not_counts[j]]
         after_end = following[0] if following else len(text)
         after = text[end:min(after_end, end + 90)].split("\n", 1)[0]  # a count and its word share a line
+        # "three of his friends were having a sleepover when he was shot": the casualty word is in
+        # another clause, about someone else.
+        after = _NEXT_CLAUSE.split(after, 1)[0]
         # Step over an inserted subset ("— including two children —") to the words that count.
         after = re.sub(r"^(\s*\w*\s*)[—–,(]\s*including[^—–,)]*[—–,)]", r"\1", after)
         before = text[max(0, start - 60):start]

@@ -744,7 +744,7 @@ class FrameBuilder:
             for r in shot:  # "3 shot, 1 fatally": the hurt are the shot less the dead
                 r.value = max(r.value - killed, 0)
             return [r for r in reports if r.value or r.kind != "injured" or not shot]
-        people = victims.victims([s for s in title_doc.sents if s.start_char < len(headline)])
+        people = victims.victims([s for s in title_doc.sents if s.start_char < len(headline)], headline=True)
         killed = sum(v.killed for v in people)
         hurt = sum(v.harmed and not v.killed for v in people)
         if not people and _SHOT_SELF.search(headline):  # headline case defeats the parser

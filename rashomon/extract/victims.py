@@ -41,9 +41,10 @@ class Victim:
     evidence: list[Span] = field(default_factory=list)
 
 
-def _victim_token(predicate: Token) -> Token | None:
+def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     """The person harmed: the passive subject ("was shot"), the subject of "died" or of
-    "suffered a gunshot wound", or the object of an active verb ("killing a man")."""
+    "suffered a gunshot wound", or the object of an active verb ("killing a man"); in a headline
+    the subject of a harm verb with no object ("Woman killed when gun fell")."""
     subject_verb = predicate.lemma_ in ("die", "suffer", "be")
     deps = ("nsubj",) if subject_verb else ("nsubjpass",)
     for child in predicate.children:
@@ -64,6 +65,8 @@ def _victim_token(predicate: Token) -> Token | None:
     # "a man shot in the leg": the participle modifies the victim
     if predicate.dep_ in ("acl", "relcl") and predicate.tag_ == "VBN":
         return predicate.head
+    if headline and predicate.tag_ in ("VBD", "VBN"):
+        return next((c for c in predicate.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -135,8 +138,18 @@ def _left_in_state(token: Token) -> tuple[Token, bool] | None:
     return None
 
 
-def victims(sentences: list[Span]) -> list[Victim]:
-    """The individual victims the sentences tell of, with their outcome."""
+def _hypothetical(predicate: Token) -> bool:
+    """A harm that may happen, not one that did: "could have been killed", "before another teen
+    is killed", "if someone gets hurt"."""
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in predicate.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "before", "until") for c in predicate.children) and \
+        not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in predicate.children) and predicate.tag_ != "VBD"
+
+
+def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
+    """The individual victims the sentences tell of, with their outcome. In a ``headline``, "Woman
+    killed" is a passive with its auxiliary left out."""
     found: dict[str, Victim] = {}
     last: Victim | None = None
     # spaCy rebuilds doc.text on every access: the frame builder keeps it on the doc
@@ -159,7 +172,9 @@ def victims(sentences: list[Span]) -> list[Victim]:
             after = text[token.idx + len(token.text):token.idx + len(token.text) + 12]
             if (token.lemma_ == "shoot" and _MISSED.match(after)) or any(c.dep_ == "neg" for c in token.children):
                 continue
-            target = _victim_token(token)
+            if _hypothetical(token):
+                continue
+            target = _victim_token(token, headline)
             if target is None:
                 continue
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
@@ -198,12 +213,50 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
     return others
 
 
+_SPEECH_LEMMAS = {"say", "tell", "report", "confirm", "add", "state", "explain", "describe", "according"}
+_FEMALE = {"she", "her", "herself"}
+_FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "girlfriend", "grandmother", "niece", "aunt",
+                 "female"}
+_MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "boyfriend", "grandfather", "nephew", "uncle", "male"}
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The nearest person before ``pronoun``, in its sentence or the one before, who is not the
+    one speaking ("Sheriff Newman said") and whose noun does not contradict its gender."""
+    doc = pronoun.doc
+    sent_start = pronoun.sent.start
+    floor = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+    female = pronoun.lower_ in _FEMALE
+    for t in reversed(doc[max(floor, pronoun.i - 80):pronoun.i]):
+        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in PRONOUNS:
+            continue
+        if t.dep_ in ("nsubj", "compound") and t.head.lemma_ in _SPEECH_LEMMAS | {"sheriff", "chief", "officer"}:
+            continue
+        lemma = t.lemma_.lower()
+        if (female and lemma in _MALE_NOUNS) or (not female and lemma in _FEMALE_NOUNS):
+            continue
+        if _key(t, t.sent) not in (None, "<pronoun>"):
+            return t
+    return None
+
+
+def _new(found: dict[str, Victim], base_key: str) -> Victim:
+    victim = Victim(f"{base_key}#{len(found)}")
+    found[victim.key] = victim
+    return victim
+
+
 def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal: bool, sent: Span,
             also: bool = False) -> Victim | None:
     """Count ``target`` as harmed (and killed when ``fatal``): a victim already met again, or a new one."""
     key = _key(target, sent, also)
     if key is None:
         return None
+    if key == "<pronoun>" and last is None and not found:
+        # "Jaimel Anderson was wearing his pajamas when the bullets flew ..., striking him": the
+        # person the pronoun stands for, met before any harm was told
+        antecedent = _antecedent(target)
+        key = _key(antecedent, sent) if antecedent is not None else "same:person:"
     if key == "<pronoun>":
         victim = last
     elif key.startswith("name:"):
@@ -215,11 +268,14 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         same = [found[k] for k, b in met.items() if b == base or (base.endswith(":") and b.startswith(base))]
         if key.startswith("same:") and same:
             victim = same[-1]
-        elif key.startswith(("new:", "a:")) and same and not any(v.harmed for v in same):
+        elif key.startswith("new:") and same and not any(v.harmed for v in same):
+            victim = same[-1]
+        elif key.startswith("a:") and same:
+            # "the fatal shooting of a man ... the death of a man": a story retold, not a second man
+            # (a second one comes as "another man", "a second man", or with his own age)
             victim = same[-1]
         else:
-            victim = Victim(f"{key.split(':', 1)[0]}:{base}#{len(found)}")
-            found[victim.key] = victim
+            victim = _new(found, f"{key.split(':', 1)[0]}:{base}")
     if victim is None:
         return None
     victim.harmed = True
