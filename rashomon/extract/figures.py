@@ -21,7 +21,7 @@ _AFTER = {
 }
 # A verb right before the count whose object it is ("killing at least 13").
 _BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|shooting|"
+    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|shooting|shoots|"
     r"leaving|left|death toll (?:rose|climbed|jumped|increased|reached|stood|stands|is|was|of|at)(?: to| at)?|"
     r"toll (?:rose|climbed|rises|reached) to)\s+(?:at least |more than |about |around |some |nearly |over |up to |as many as |an estimated )?$",
     re.I,
@@ -39,7 +39,7 @@ _NOT_PEOPLE = re.compile(
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
-_AGE_AFTER = re.compile(r"^[ \t]*(?:,|\)|and\b|who\b|\n|[—–]|-\s|$)")
+_AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z]|$)|and\b|who\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
 _AGE_WORD_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
 # "one of the six": the group was counted where it was first told.
@@ -147,8 +147,28 @@ def _coordinated(text: str, numbers: list[tuple[int, int, int, str]]) -> list[tu
     return sorted(numbers)
 
 
+# "a double homicide", "a triple shooting": the count is in the adjective.
+_MULTIPLE = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)[- ](?P<fatal>fatal |murder-|deadly )?"
+                       r"(?P<what>homicides?|murders?|killings?|slayings?|shootings?|stabbings?)\b", re.I)
+_MULTIPLE_N = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+
+def _multiples(text: str) -> list[RawFigure]:
+    found = []
+    for m in _MULTIPLE.finditer(text):
+        fatal = m["fatal"] or not m["what"].lower().startswith(("shooting", "stabbing"))
+        found.append(RawFigure("killed" if fatal else "shot", _MULTIPLE_N[m["n"].lower()], "exact", m.start(), m.end()))
+    return found
+
+
 def find_figures(text: str) -> list[RawFigure]:
     """Casualty and damage counts in ``text``."""
+    figures = _counts(text)
+    kinds = {f.kind for f in figures}
+    return figures + [f for f in _multiples(text) if f.kind not in kinds]
+
+
+def _counts(text: str) -> list[RawFigure]:
     numbers = _coordinated(text, find_numbers(text))
     # Subsets ("including two children") and ages ("two men, 21 and 25,") are not counts of their own.
     not_counts = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) or value in _NOT_A_COUNT
@@ -186,6 +206,8 @@ def find_figures(text: str) -> list[RawFigure]:
                 kind = _kind_after(after)
             else:
                 kind = _VERB_KIND.get(verb[:4])
+                if kind in ("injured", "shot") and re.search(r"\bfatally\s+\w+\s+(?:at least |more than |about )?$", before, re.I):
+                    kind = "killed"  # "shot and fatally wounded four friends"
                 # "killing and injuring dozens": one count for two kinds, so none.
                 if re.search(r"\b(?:killing|killed) and (?:injuring|wounding|badly injuring)\s*(?:at least |more than )?$", before, re.I):
                     kind = None

@@ -714,20 +714,27 @@ class FrameBuilder:
             reports.append(headline_killed)
             kinds.add("killed")
         killed = max((r.value for r in reports if r.kind == "killed" and r.qualifier != "vague"), default=0)
-        if "injured" not in kinds:
-            if shot:
-                best = max(shot, key=lambda r: r.value)
-                best.value = max(best.value - killed, 0)
+        if shot:
+            # "Six people were shot ... one victim is being treated for life-threatening injuries":
+            # the hurt are the shot less the dead, unless a larger count of the hurt is given.
+            best = max(shot, key=lambda r: r.value)
+            best.value = max(best.value - killed, 0)
+            if best.value > max((r.value for r in reports if r.kind == "injured"), default=-1):
                 reports.append(best)
-            else:
-                # Everyone hit, less the dead however they were counted: "Geonna Bradley was shot"
-                # and "a 4-year-old girl died" are one victim.
-                hit = [v for v in people if v.harmed]
-                hurt = [v for v in hit if not v.killed]
-                if hurt and len(hit) > killed:
-                    unit = unit_of[hurt[0].evidence[0].start_char]
-                    reports.append(FigureReport(kind="injured", value=len(hit) - killed,
-                                                evidence=self._evidence(article, unit)))
+        if "injured" not in kinds and not shot:
+            # Everyone hit, less the dead however they were counted: "Geonna Bradley was shot"
+            # and "a 4-year-old girl died" are one victim.
+            hit = [v for v in people if v.harmed]
+            hurt = [v for v in hit if not v.killed]
+            if killed and not killed_people:
+                # The dead were counted, not told one by one: only someone told as one more
+                # ("and another was injured") is surely not one of them.
+                hurt = [v for v in hurt if v.key.startswith("new:")]
+                hit = [None] * killed + hurt
+            if hurt and len(hit) > killed:
+                unit = unit_of[hurt[0].evidence[0].start_char]
+                reports.append(FigureReport(kind="injured", value=len(hit) - killed,
+                                            evidence=self._evidence(article, unit)))
         return reports
 
     def _title_figures(self, article: Article, title_doc: Doc) -> list[FigureReport]:

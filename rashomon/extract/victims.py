@@ -83,6 +83,8 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.is_title
                                        and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")):
         return "name:" + token.text.lower()
+    if token.lower_ == "another" and token.dep_ in ("nsubjpass", "nsubj", "dobj"):
+        return "new:person:"  # "three were shot to death and another was injured"
     if token.lemma_.lower() not in PERSON_NOUNS and not token.text.endswith("-old"):
         return None
     if token.tag_ in ("NNS", "NNPS"):
