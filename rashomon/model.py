@@ -86,7 +86,7 @@ class DateExpr(BaseModel):
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # Monday = 0
-    last: bool = False  # "last Saturday": the one before the latest such day
+    last: bool = False  # "last Saturday": the latest such day before the anchor, never the anchor itself
     days: int = 0  # offset in days (relative_days: from the anchor; offset_from_main: from the main incident)
     precision: int = 1  # UCDP date_prec of the phrase itself
     anchor: dt.date | None = None  # a section date line in the text overriding the publication date

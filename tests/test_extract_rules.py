@@ -98,6 +98,10 @@ def first_date(text, anchor, main=None):
     ("the assault took place in the early hours of Saturday", SAT, SAT),
     ("On Friday, authorities said", SAT, dt.date(2020, 10, 16)),
     ("a ceasefire agreed last Saturday", SAT, dt.date(2020, 10, 10)),
+    # "last Thursday" in Monday's paper: four days back, not eleven
+    ("shot and killed at their home last Thursday", dt.date(2014, 10, 20), dt.date(2014, 10, 16)),
+    ("a shooting last weekend", dt.date(2016, 6, 1), dt.date(2016, 5, 28)),
+    ("shot last week", dt.date(2016, 10, 10), dt.date(2016, 10, 5)),
     ("Monday's shooting", dt.date(2016, 2, 9), dt.date(2016, 2, 8)),
     ("on Oct. 5", dt.date(2016, 10, 7), dt.date(2016, 10, 5)),
     ("on October 17, 2020", None, SAT),

@@ -47,13 +47,17 @@ OFFSET = re.compile(
     r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before|earlier|later|ago)\b",
     re.I,
 )
+# "last weekend": the Saturday before the anchor, give or take a day
+WEEKEND = re.compile(r"\b(?:last|this\s+past)\s+weekend\b", re.I)
 SAME_TIME = re.compile(r"\b(?:at|around)\s+(?:around\s+|about\s+)?the\s+same\s+time\b", re.I)
 RELATIVE_WORDS: list[tuple[re.Pattern[str], int, int]] = [
     # (pattern, days from anchor, precision)
     (re.compile(r"\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|\bearlier\s+in\s+the\s+day\b", re.I), 0, 1),
     (re.compile(r"\byesterday\b|\blast\s+night\b|\bthe\s+previous\s+(?:day|night)\b", re.I), -1, 1),
     (re.compile(r"\bovernight\b", re.I), 0, 2),
-    (re.compile(r"\blast\s+week(?:end)?\b|\bearlier\s+this\s+week\b|\bthis\s+past\s+weekend\b", re.I), -7, 3),
+    # A week's span, dated at its middle: "last week" is 1 to 9 days back, "earlier this week" 1 to 4.
+    (re.compile(r"\blast\s+week\b", re.I), -5, 3),
+    (re.compile(r"\bearlier\s+this\s+week\b", re.I), -2, 3),
     (re.compile(r"\bearlier\s+this\s+month\b", re.I), 0, 4),
 ]
 # Section date lines inside republished pieces: "(October 17, 2020) —"
@@ -167,6 +171,8 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
     for m in WEEKDAY.finditer(text):
         add(m, DateExpr(text=m.group(0), kind="weekday", weekday=WEEKDAYS.index(m["weekday"].lower()),
                         last=bool(m["last"]) and m["last"].strip().lower() == "last"))
+    for m in WEEKEND.finditer(text):
+        add(m, DateExpr(text=m.group(0), kind="weekday", weekday=5, last=True, precision=2))
     for pattern, days, precision in RELATIVE_WORDS:
         for m in pattern.finditer(text):
             add(m, DateExpr(text=m.group(0), kind="relative_days" if precision < 4 else "period",
@@ -203,11 +209,12 @@ def resolve(expr: DateExpr, anchor: dt.date | None, main_date: dt.date | None = 
     if anchor is None:
         return None, 5
     if expr.kind == "weekday":
-        # The latest such weekday on or before the anchor; "last X" is the one before that.
+        # The latest such weekday on or before the anchor; "last X" is the latest before it
+        # ("last Thursday" in Monday's paper is four days back, not eleven).
         back = (anchor.weekday() - expr.weekday) % 7
-        if expr.last:
-            back += 7
-        return anchor - dt.timedelta(days=back), 1
+        if expr.last and back == 0:
+            back = 7
+        return anchor - dt.timedelta(days=back), expr.precision
     if expr.kind == "relative_days":
         return anchor + dt.timedelta(days=expr.days), expr.precision
     if expr.kind == "period":

@@ -38,26 +38,30 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
-_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
-_AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z]|$)|and\b|who\b|\n|[—–]|-\s|$)")
+_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
+_AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
-_AGE_WORD_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
+_AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:both|all|each)\s+|(?:in )?age (?:from )?)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
 # "one of the six": the group was counted where it was first told.
-_OF_THE_BEFORE = re.compile(r"\b(?:one|two|three|some|all|each|both|none|any|\d+) of (?:the|those|these)\s+$", re.I)
+_OF_THE_BEFORE = re.compile(r"\b(?:(?:one|two|three|some|all|each|both|none|any|\d+) of|out of) (?:the|those|these)\s+$", re.I)
 # "6740 N. Clark St.", "the 48205 ZIP code", "the 2500 block": house numbers, ZIP codes, blocks.
-_ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z\d]|[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|"
+_ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z\d]|(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|"
                             r"Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b|ZIP\b|zip\b|block\b|"
                             r"(?:North|South|East|West)\b|\d+(?:st|nd|rd|th)\s+[A-Z])")
 # "April 12", "June 24, 2014": the day of a date; "911 call": a phone number.
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _NOT_A_COUNT = {911}
 # "in his early 20's", "in their 30s": a decade of age.
-_DECADE_AFTER = re.compile(r"^'?s\b")
+_DECADE_AFTER = re.compile(r"^['’′]?s\b|^\s*y/?o\b")  # "in his 20's", "20 y/o killed"
 # "Image 2 of 8", "Photo 3 of 12": a gallery's captions.
 _GALLERY_BEFORE = re.compile(r"\b(?:images?|photos?|slides?|pictures?|pages?)\s+(?:\d+\s+of\s+)?$", re.I)
 # "(CBS 8/CNS)", "FOX 59 News", "News 5 WCYB": a broadcaster's channel number.
 _CHANNEL_BEFORE = re.compile(r"(?:\b(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z]{2,3}(?:-TV)?|"
-                             r"\bCBS|\bNBC|\bABC|\bFOX|\bFox|\bCW|\bPIX|\bChannel|\bNews|\bNEWS)\s$")
+                             r"\bCBS|\bNBC|\bABC|\bFOX|\bFox|\bCW|\bPIX|\bLEX|\bChannel|NewsChannel|\bNews|\bNEWS|\bOn)\s$")
+# "59 News", "13 WREX has learned", "7News"
+_CHANNEL_AFTER = re.compile(r"^(?:\s*News|\s+(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z]{2,3}\b)")
+# "sentenced to 25 to 50 years": a range of time
+_RANGE_OF_TIME = re.compile(r"^\s*(?:to|-|–|or)\s*\d+\s+(?:years?|months?|weeks?|days?|hours?)\b", re.I)
 # "all 16 or younger", "(w/m, 46)": ages again.
 _AGE_LIMIT_AFTER = re.compile(r"^\s*(?:(?:or|and) (?:younger|older|under|over)\b|(?:and|to|or|-)\s*\d{1,2}\s*(?:years?[- ]old|-year-old))", re.I)
 _PAREN_AGE = re.compile(r"\([^()\n]{0,15},\s*$")
@@ -77,7 +81,9 @@ BACKGROUND = re.compile(
     # a month's toll: "45 people were killed in July"
     r"\b(?:killed|murdered|slain|shot|wounded)\s+(?:in|during)\s+(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\b(?!\s+\d)|"
-    r"\bacross the (?:city|county|state|region|country)\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\bacross the (?:city|county|state|region|country)\b|\bdays of (?:19|20)\d\d\b|"
+    r"\bover (?:a|an) (?:[-\w]+ )?(?:span|stretch|period)\b|\b(?:more|less) than \d+ hours\b|"
+    r"\bbetween (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]{0,30}\band\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:a|the) (?:string|series|spate|wave|rash) of\b",
     re.I,
 )
@@ -177,8 +183,10 @@ def _counts(text: str) -> list[RawFigure]:
               or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
               or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s]))
               or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha())  # "a fifteen-minute rampage", "a two-story home"
-              or bool(_DECADE_AFTER.match(text[e:e + 3])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
-              or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])))
+              or bool(_DECADE_AFTER.match(text[e:e + 6])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
+              or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])
+                                                or _CHANNEL_AFTER.match(text[e:e + 12])))
+              or bool(_RANGE_OF_TIME.match(text[e:e + 20]))
               or bool(_AGE_LIMIT_AFTER.match(text[e:e + 24]))
               or bool(_PAREN_AGE.search(text[max(0, s - 20):s]) and re.match(r"\s*\)", text[e:e + 3]))
               or (text[s:e].isdigit() and len(text[s:e]) >= 3 and bool(_ADDRESS_AFTER.match(text[e:e + 30])))
