@@ -8,6 +8,7 @@ import pytest
 
 from rashomon.extract.dates import find_date_exprs, resolve
 from rashomon.extract.figures import find_figures, is_background
+from rashomon.extract.taxonomy import best_kind
 
 SAT = dt.date(2020, 10, 17)  # a Saturday
 
@@ -154,3 +155,11 @@ def test_roundup_totals(text, roundup):
     from rashomon.extract.figures import is_roundup
 
     assert is_roundup(text) is roundup
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("More than four dozen shell casings were found after the shooting", "shooting"),
+    ("Artillery shelling hit the city overnight", "shelling"),
+])
+def test_what_a_gun_leaves_is_no_artillery(text, kind):
+    assert best_kind([text]).name == kind

@@ -277,6 +277,17 @@ def test_street_addresses_are_no_cities():
     assert [(m.text, m.place.admin1) for m in find_places(text)] == [("Elgin", "Illinois")]
 
 
+def test_numbered_street_pairs_are_no_cities():
+    text = "Minneapolis police said the shooting happened near Newton and 16th avenues N. on Wednesday."
+    assert [m.text for m in find_places(text)] == ["Minneapolis"]
+
+
+def test_the_district_is_washington():
+    for text in ("A girl was shot in Southeast D.C. on Friday.", "7-Year-Old Girl Shot on Sidewalk in Southeast DC"):
+        assert [(m.place.name, m.place.admin1, m.place.feature) for m in find_places(text)] == \
+            [("Washington", "District of Columbia", "city")]
+
+
 def test_months_weekdays_and_common_words_are_no_places():
     text = "Police said on March 3 that Reading the report took hours. On Sunday, Hope was lost in Crib."
     assert find_places(text) == []

@@ -54,7 +54,8 @@ KINDS: list[Kind] = [
     _kind("missile strike", "Explosions/Remote violence", "Shelling/artillery/missile attack", "missile",
           r"missiles?|rockets?|ballistic|scud|grad"),
     _kind("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery",
-          r"shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|bombard(?:ment|ed)"),
+          # "shell casings" and "shotgun shells" are what a gun leaves, not artillery
+          r"(?<!shotgun )shell(?:ing|ed|s)?(?!\s+casings?)|artillery|mortars?|howitzers?|bombard(?:ment|ed)"),
     _kind("grenade attack", "Explosions/Remote violence", "Grenade", "grenade", r"grenades?"),
     _kind("bombing", "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive",
           r"bomb(?:ing|ings|ed|s)?|ieds?|improvised explosive|car bomb|landmines?|explosive device|explosions?|blasts?"),

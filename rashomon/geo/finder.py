@@ -55,9 +55,10 @@ _RUN_GAP = re.compile(r"[ \t\u00a0]+")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(—–]|\s-\s")
 _ADDRESS_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|[A-Za-z])?\s+$")
 _ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+$")
-_STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
+_STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
+_DC_FORMS = {"D.C.", "DC", "D. C."}
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})"        # BAKU, ST. LOUIS, NEW YORK
     r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2}))?"  # , Ohio / , Fla. / , N.C.
@@ -159,7 +160,8 @@ class _Article:
                     first, last = run[i], run[j - 1]
                     if words[first].text in cues.CONNECTORS or words[last].text in cues.CONNECTORS:
                         continue
-                    if self.gaz.known(self.text[words[first].start:words[last].end]):
+                    span = self.text[words[first].start:words[last].end]
+                    if self.gaz.known(span) or span in _DC_FORMS:
                         yield run, first, last
                         i = j
                         break
@@ -429,6 +431,10 @@ class _Judge:
         while lead != run[0] and words[lead - 1].lower in cues.LOCALITY_PREFIXES:
             lead -= 1
         previous = article.previous(lead)
+        if name in _DC_FORMS and not (previous and previous[-1] == "washington"):
+            # "in Southeast D.C.": the District is one city, Washington
+            found = gaz.lookup_qualified("Washington", "D.C.", self.context)
+            return (found.place, "dc") if found is not None else None
         if self._never_a_place(name, lead, first, last, previous):
             return None
         qualifier = article.qualifier(name, end)
