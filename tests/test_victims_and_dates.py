@@ -49,6 +49,15 @@ def _count(nlp, text):
     ("Jaimel Anderson was wearing his pajamas when the bullets flew through the door, striking him once in the leg. "
      "Anderson died at the hospital.", 1, 0),
     ("Sheriff Fred Newman said the victim is an 8-year-old girl. He said she was accidentally shot in the chest.", 0, 1),
+    # one person told of by whole name, then by given name
+    ("Melody Cerros was shot and killed at a garage party, police said. Melody died at the scene.", 1, 0),
+    # one person described twice, in two sentences; two descriptions in one sentence are two people
+    ("A 17-year-old Brighton High student was shot and killed during a party. The gun discharged and shot the "
+     "boy in the head.", 1, 0),
+    ("A woman was wounded and a child was killed.", 1, 1),
+    ("A 16-year-old boy was shot in the leg. Later a 19-year-old man was shot in the arm.", 0, 2),
+    # who else may die is no victim
+    ("Johnson was shot and killed Friday. He is the second student to be killed within a week.", 1, 0),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)

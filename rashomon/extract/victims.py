@@ -81,8 +81,8 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
         return "<pronoun>"
     # The small model often tags rare given names as organisations ("Braison was pronounced dead").
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.is_title
-                                       and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")):
-        return "name:" + token.text.lower()
+                                       and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT")):
+        return "name:" + _full_name(token)
     if token.lower_ == "another" and token.dep_ in ("nsubjpass", "nsubj", "dobj"):
         return "new:person:"  # "three were shot to death and another was injured"
     if token.lemma_.lower() not in PERSON_NOUNS and not token.text.endswith("-old"):
@@ -91,7 +91,7 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
         return None  # a group is a count, read by the figures rules
     for t in token.subtree:
         if t.ent_type_ == "PERSON":
-            return "name:" + t.text.lower()
+            return "name:" + _full_name(t)
     determiners = {t.lower_ for t in token.children if t.dep_ in ("det", "amod", "poss")}
     # "a man", "another man", "his brother" bring someone in; "the man" points back; "another" and
     # "also" make one more, "a man" and "his brother" may be someone the story names.
@@ -106,6 +106,32 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
 # Nouns that name what happened to a person: "the death of his son", "the fatal shooting of a student".
 FATAL_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 HARM_NOUNS = {"shooting", "stabbing", "wounding"}
+
+
+def _full_name(token: Token) -> str:
+    """The person's whole name as the sentence writes it ("melody cerros"), lower case."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+    if ent is None:  # "Melody Cerros" the parser saw, the entity recogniser did not
+        ent = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    words = [t.text for t in ent if t.is_alpha]
+    return " ".join(words).lower() or token.text.lower()
+
+
+_ADULT_NOUNS = {"man", "woman", "husband", "wife", "father", "mother", "grandmother", "grandfather", "uncle", "aunt",
+                "boyfriend", "girlfriend", "officer", "deputy", "trooper"}
+_YOUNG_NOUNS = {"boy", "girl", "child", "toddler", "baby", "infant", "juvenile", "teen", "teenager", "youth"}
+
+
+def _alike(base: str, other: str) -> bool:
+    """Whether two descriptions ("student:17", "boy:") may be one person: no two ages, genders or
+    stages of life that differ."""
+    noun_a, _, age_a = base.partition(":")
+    noun_b, _, age_b = other.partition(":")
+    if age_a and age_b and age_a != age_b:
+        return False
+    gender = [("f" if n in _FEMALE_NOUNS else "m" if n in _MALE_NOUNS else None) for n in (noun_a, noun_b)]
+    stage = [("young" if n in _YOUNG_NOUNS else "adult" if n in _ADULT_NOUNS else None) for n in (noun_a, noun_b)]
+    return None in gender or gender[0] == gender[1] if None in stage or stage[0] == stage[1] else False
 
 
 def _harm_of_noun(token: Token) -> tuple[Token, bool] | None:
@@ -143,8 +169,8 @@ def _left_in_state(token: Token) -> tuple[Token, bool] | None:
 def _hypothetical(predicate: Token) -> bool:
     """A harm that may happen, not one that did: "could have been killed", "before another teen
     is killed", "if someone gets hurt"."""
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in predicate.children):
-        return True
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO") for c in predicate.children):
+        return True  # "could have been killed", "the second student to be killed this week"
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "before", "until") for c in predicate.children) and \
         not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in predicate.children) and predicate.tag_ != "VBD"
 
@@ -262,7 +288,9 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
     if key == "<pronoun>":
         victim = last
     elif key.startswith("name:"):
-        victim = found.setdefault(key, Victim(key))
+        words = set(key[5:].split())
+        known = next((k for k in found if k.startswith("name:") and words & set(k[5:].split())), None)
+        victim = found.setdefault(known or key, Victim(known or key))
     else:
         base = key.split(":", 1)[1]
         # Keys of noun victims are "<same|new>:<noun>:<age>#<n>"; "the man" matches any man met before.
@@ -276,6 +304,13 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
             # "the fatal shooting of a man ... the death of a man": a story retold, not a second man
             # (a second one comes as "another man", "a second man", or with his own age)
             victim = same[-1]
+        elif not key.startswith("new:") and (alike := [
+                found[k] for k, b in met.items() if _alike(base, f"{b.split(':')[0]}:{found[k].age or ''}")
+                and all(e.start != sent.start for e in found[k].evidence)]):
+            # "a 17-year-old Brighton High student was shot ... shot the boy in the head": one person
+            # described twice, in two sentences (in one sentence, two descriptions are two people;
+            # "another man" is one more)
+            victim = alike[-1]
         else:
             victim = _new(found, f"{key.split(':', 1)[0]}:{base}")
     if victim is None:
