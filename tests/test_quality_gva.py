@@ -20,11 +20,11 @@ FLOORS = {
     "date_within_1_accuracy": 0.78,
     "city_accuracy": 0.71,
     "state_accuracy": 0.86,
-    "killed_accuracy": 0.8,
-    "injured_accuracy": 0.59,
+    "killed_accuracy": 0.85,
+    "injured_accuracy": 0.63,
     "count_incidents_exact": 0.6,
-    "count_killed_exact": 0.62,
-    "count_injured_exact": 0.6,
+    "count_killed_exact": 0.63,
+    "count_injured_exact": 0.63,
 }
 
 
