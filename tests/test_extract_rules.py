@@ -65,6 +65,8 @@ def figures(text):
     ("One of the six, a 24-year-old man, died from a head wound", []),
     ("who went on a fifteen-minute shooting rampage that killed one", [("killed", 1, "exact")]),
     ("one of five children between the ages of 11 and 15 hospitalized", [("injured", 5, "exact")]),
+    ("Two men were hit in the torso outside the bar", [("shot", 2, "exact")]),
+    ("Any time one of our students is hurt or passes away it has a huge impact", []),
     # the casualty word of another clause
     ("Forest and three of his friends were having a sleepover when he was shot to death", []),
 ])

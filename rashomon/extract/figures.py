@@ -15,7 +15,9 @@ _AFTER = {
     "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?|"
                r"(?:\w+\s+)?to (?:the |a |area |local )?hospitals?",
     # Hit by gunfire: the killed and the injured together ("three people were shot, one fatally").
-    "shot": r"shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?)",
+    "shot": r"shot|struck by (?:gunfire|bullets?)|hit by (?:gunfire|bullets?)|"
+            r"(?:hit|struck) in the (?:\w+ )?(?:legs?|arms?|chest|torso|head|neck|back|abdomen|stomach|shoulders?|hands?|"
+            r"feet|foot|face|buttocks|hips?|thighs?|side|groin)",
     "missing": r"missing|unaccounted for",
     "buildings_destroyed": r"destroyed|razed|flattened|leveled|levelled|demolished|reduced to rubble",
 }
@@ -66,7 +68,7 @@ _RANGE_OF_TIME = re.compile(r"^\s*(?:to|-|–|or)\s*\d+\s+(?:years?|months?|week
 _AGE_LIMIT_AFTER = re.compile(r"^\s*(?:(?:or|and) (?:younger|older|under|over)\b|(?:and|to|or|-)\s*\d{1,2}\s*(?:years?[- ]old|-year-old))", re.I)
 _PAREN_AGE = re.compile(r"\([^()\n]{0,15},\s*$")
 # "one of the injured", "two children are among those killed": a part of a group already counted.
-_PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom)\b", re.I)
+_PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom|our|their|its|his|her)\b", re.I)
 # "13 civilians, including two children, were killed": the second count is a subset.
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+|about\s+)?$", re.I)
 
