@@ -165,6 +165,9 @@ def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
     # where the victim lived is not where it happened
     ("The sheriff's office says 17 year old Kyle Markins of Findlay was killed by a gun shot wound at 13915 County "
      "Road 3 near Pandora, Ohio.", None, ("Pandora", "Ohio")),
+    # a common word ("hermitage") capitalised right after "in" is a town's name
+    ("Police said a student was shot and killed at an apartment complex in Hermitage Tuesday evening.", None,
+     ("Hermitage", "Tennessee")),
 ])
 def test_where_it_happened_not_where_else_the_article_points(extractor, text, title, place):
     main = _main(extractor, text, title=title)

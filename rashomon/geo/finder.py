@@ -461,8 +461,10 @@ class _Judge:
         if first == last and fold(name) in self.common and found.place.feature not in ("country", "region"):
             # "in Orange" in an article about New Jersey, "in Mobile": a place; "in March", "Police said",
             # "Coast to Coast", "banned from Delta": not.
-            likely = found.population >= COMMON_WORD_MIN_POPULATION or found.score > NAMED_COUNTRY
             strong = locative and previous[-1] in cues.STRONG_LOCATIVE_WORDS
+            # capitalised mid-sentence right after "in", a common word is a name: a town will do
+            likely = found.population >= (CONTEXT_MIN_POPULATION if strong else COMMON_WORD_MIN_POPULATION) \
+                or found.score > NAMED_COUNTRY
             return (found.place, "preposition") if strong and likely and not article.in_title_line(start) else None
         # In an article that names no country, "in Ridgeville" is a place but "ran toward Lawson" may be a person.
         if locative and (previous[-1] in cues.STRONG_LOCATIVE_WORDS if not self.focus else self._plausible(found)):
