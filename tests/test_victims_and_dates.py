@@ -110,6 +110,13 @@ def test_a_paywalled_page_keeps_its_headline_incident(extractor):
     assert [e.quote for e in main.evidence] == ["4 people shot in southeast Atlanta"]
 
 
+def test_a_headline_town_the_entity_recogniser_reads_as_a_person(extractor):
+    main = _main(extractor, "Just One More Thing...  We have sent you a verification email. Please check your email "
+                            "and click on the link to activate your profile.", published=dt.date(2014, 12, 6),
+                 title="Killeen 2-year-old in critical condition from gunshot")
+    assert (main.place.name, main.place.admin1) == ("Killeen", "Texas")
+
+
 def test_a_follow_up_story_does_not_date_the_incident_by_its_publication(extractor):
     main = _main(extractor, "A New Orleans man was sentenced to 40 years in prison for the Bourbon Street shooting "
                             "that killed one woman and injured nine people.", published=dt.date(2016, 3, 24))

@@ -335,6 +335,15 @@ class FrameBuilder:
         order = list(first)
         return first[max(order, key=lambda k: (counts[k], -order.index(k)))]
 
+    def _title_places(self, title_doc: Doc, context) -> list:
+        """The headline's places, read with its parse and with its words alone: the entity
+        recogniser reads some Title Case towns as people ("Killeen 2-year-old in critical
+        condition"), and finds others the words alone do not ("Services set for Malin boy")."""
+        parsed = self.geo.find_places(title_doc, context)
+        worded = [m for m in self.geo.find_places(title_doc.text, context)
+                  if not any(m.start_char < p.end_char and p.start_char < m.end_char for p in parsed)]
+        return sorted(parsed + worded, key=lambda m: m.start_char)
+
     def _fallback_place(self, article: Article, doc: Doc, places, title_matches) -> tuple[Place | None, Evidence | None]:
         """Where an incident whose own sentences name no place happened, first found of: the
         headline's town, the dateline, the town (or else county) the article names most ("Minneapolis
@@ -586,7 +595,7 @@ class FrameBuilder:
             # A page whose text tells no incident (a paywall, a sign-up box) may still have a
             # headline that does ("4 people shot in southeast Atlanta"): one frame from it alone.
             frames = [Frame()]
-        title_matches = self.geo.find_places(title_doc, context) if title_doc is not None else []
+        title_matches = self._title_places(title_doc, context) if title_doc is not None else []
         title_places = [m.place for m in title_matches]
         title_kinds = taxonomy.kinds_in(article.title or "")
         main = self._main(frames, title_places, title_kinds)
