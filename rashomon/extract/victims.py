@@ -110,10 +110,17 @@ HARM_NOUNS = {"shooting", "stabbing", "wounding"}
 
 def _full_name(token: Token) -> str:
     """The person's whole name as the sentence writes it ("melody cerros"), lower case."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
-    if ent is None:  # "Melody Cerros" the parser saw, the entity recogniser did not
-        ent = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
-    words = [t.text for t in ent if t.is_alpha]
+    doc = token.doc
+    if token.ent_type_ == "PERSON":  # the entity's tokens around this one (IOB tags: no scan of doc.ents)
+        start, end = token.i, token.i + 1
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        name = list(doc[start:end])
+    else:  # "Melody Cerros" the parser saw, the entity recogniser did not
+        name = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+    words = [t.text for t in name if t.is_alpha]
     return " ".join(words).lower() or token.text.lower()
 
 
