@@ -203,8 +203,7 @@ def build_incidents(grouping: Grouping, ids: list[str], load: Callable[[list[str
         for index in range(start, end):
             positions = clusters[index]
             members = [full[records[k].id] for k in positions]
-            joined_by = {records[k].id: grouping.link(k) for k in positions if grouping.partner[k] >= 0} \
-                if len(positions) > 1 else {}
+            joined_by = grouping.links(positions) if len(positions) > 1 else {}
             yield _incident(ids[index], members, published, outlets, joined_by, policy, pairs)
         start = end
         if on_progress is not None:

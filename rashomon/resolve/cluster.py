@@ -37,7 +37,7 @@ import gc
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import TypeVar
@@ -470,15 +470,33 @@ class Grouping:
     def link(self, k: int) -> Link | None:
         """The link that brought mention ``k`` into its cluster, with its reasons (worked out now:
         a million links with their reasons would take more memory than the mentions)."""
-        other = self.partner[k]
-        if other < 0:
-            return None
-        i, j = min(k, other), max(k, other)
-        a = _Features(i, self.records[i], self.reported)
-        b = _Features(j, self.records[j], self.reported)
-        a.busy, b.busy = self.busy[i], self.busy[j]
-        reasons: list[str] = []
-        return Link(a.id, b.id, _score(a, b, reasons), reasons)
+        return self.links([k]).get(self.records[k].id)
+
+    def links(self, positions: Iterable[int]) -> dict[str, Link]:
+        """``link`` of each of these mentions that has one, by mention id; each mention's features are
+        made once and each pair scored once (the two mentions of a merge are often each other's link)."""
+        features: dict[int, _Features] = {}
+        made: dict[tuple[int, int], Link] = {}
+        out: dict[str, Link] = {}
+        for k in positions:
+            other = self.partner[k]
+            if other < 0:
+                continue
+            pair = (min(k, other), max(k, other))
+            if pair not in made:
+                for i in pair:
+                    if i not in features:
+                        features[i] = self._features(i)
+                a, b = features[pair[0]], features[pair[1]]
+                reasons: list[str] = []
+                made[pair] = Link(a.id, b.id, _score(a, b, reasons), reasons)
+            out[self.records[k].id] = made[pair]
+        return out
+
+    def _features(self, k: int) -> _Features:
+        f = _Features(k, self.records[k], self.reported)
+        f.busy = self.busy[k]
+        return f
 
 
 @without_gc
