@@ -53,20 +53,22 @@ _ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z\
 # "April 12", "June 24, 2014": the day of a date; "911 call": a phone number.
 _DATE_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _NOT_A_COUNT = {911}
-# "in his early 20's", "in their 30s": a decade of age.
-_DECADE_AFTER = re.compile(r"^['’′]?s\b|^\s*y/?o\b")  # "in his 20's", "20 y/o killed"
+# "in his early 20's", "in their 30s", "20 y/o killed": a decade of age, an age.
+_DECADE_AFTER = re.compile(r"^['’′]?s\b|^\s*y/?o\b")
 # "Image 2 of 8", "Photo 3 of 12": a gallery's captions.
 _GALLERY_BEFORE = re.compile(r"\b(?:images?|photos?|slides?|pictures?|pages?)\s+(?:\d+\s+of\s+)?$", re.I)
+# A US station's call sign ("WREX", "KSDK-TV"), not a capitalised word that looks like one.
+_CALL_SIGN = r"(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z]{2,3}"
 # "(CBS 8/CNS)", "FOX 59 News", "News 5 WCYB": a broadcaster's channel number.
-_CHANNEL_BEFORE = re.compile(r"(?:\b(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z]{2,3}(?:-TV)?|"
+_CHANNEL_BEFORE = re.compile(rf"(?:\b{_CALL_SIGN}(?:-TV)?|"
                              r"\bCBS|\bNBC|\bABC|\bFOX|\bFox|\bCW|\bPIX|\bLEX|\bChannel|NewsChannel|\bNews|\bNEWS|\bOn)\s$")
 # "59 News", "13 WREX has learned", "7News"
-_CHANNEL_AFTER = re.compile(r"^(?:\s*News|\s+(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z]{2,3}\b)")
+_CHANNEL_AFTER = re.compile(rf"^(?:\s*News|\s+{_CALL_SIGN}\b)")
 # "sentenced to 25 to 50 years": a range of time
 _RANGE_OF_TIME = re.compile(r"^\s*(?:to|-|–|or)\s*\d+\s+(?:years?|months?|weeks?|days?|hours?)\b", re.I)
-# "all 16 or younger", "(w/m, 46)": ages again.
+# "all 16 or younger", "between 25 and 35 years old": ages again.
 _AGE_LIMIT_AFTER = re.compile(r"^\s*(?:(?:or|and) (?:younger|older|under|over)\b|(?:and|to|or|-)\s*\d{1,2}\s*(?:years?[- ]old|-year-old))", re.I)
-_PAREN_AGE = re.compile(r"\([^()\n]{0,15},\s*$")
+_PAREN_AGE = re.compile(r"\([^()\n]{0,15},\s*$")  # "(w/m, 46)"
 # "one of the injured", "two children are among those killed": a part of a group already counted.
 _PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom|our|their|its|his|her)\b", re.I)
 # "13 civilians, including two children, were killed": the second count is a subset.

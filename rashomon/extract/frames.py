@@ -735,15 +735,15 @@ class FrameBuilder:
             # and "a 4-year-old girl died" are one victim.
             hit = [v for v in people if v.harmed]
             hurt = [v for v in hit if not v.killed]
+            injured = len(hit) - killed
             if killed and not killed_people:
                 # The dead were counted, not told one by one: only someone told as one more
                 # ("and another was injured") is surely not one of them.
                 hurt = [v for v in hurt if v.key.startswith("new:")]
-                hit = [None] * killed + hurt
-            if hurt and len(hit) > killed:
+                injured = len(hurt)
+            if hurt and injured > 0:
                 unit = unit_of[hurt[0].evidence[0].start_char]
-                reports.append(FigureReport(kind="injured", value=len(hit) - killed,
-                                            evidence=self._evidence(article, unit)))
+                reports.append(FigureReport(kind="injured", value=injured, evidence=self._evidence(article, unit)))
         return reports
 
     def _title_figures(self, article: Article, title_doc: Doc) -> list[FigureReport]:

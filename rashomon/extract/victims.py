@@ -124,6 +124,9 @@ def _full_name(token: Token) -> str:
     return " ".join(words).lower() or token.text.lower()
 
 
+_FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "girlfriend", "grandmother", "niece", "aunt",
+                 "female"}
+_MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "boyfriend", "grandfather", "nephew", "uncle", "male"}
 _ADULT_NOUNS = {"man", "woman", "husband", "wife", "father", "mother", "grandmother", "grandfather", "uncle", "aunt",
                 "boyfriend", "girlfriend", "officer", "deputy", "trooper"}
 _YOUNG_NOUNS = {"boy", "girl", "child", "toddler", "baby", "infant", "juvenile", "teen", "teenager", "youth"}
@@ -137,8 +140,10 @@ def _alike(base: str, other: str) -> bool:
     if age_a and age_b and age_a != age_b:
         return False
     gender = [("f" if n in _FEMALE_NOUNS else "m" if n in _MALE_NOUNS else None) for n in (noun_a, noun_b)]
+    if None not in gender and gender[0] != gender[1]:
+        return False
     stage = [("young" if n in _YOUNG_NOUNS else "adult" if n in _ADULT_NOUNS else None) for n in (noun_a, noun_b)]
-    return None in gender or gender[0] == gender[1] if None in stage or stage[0] == stage[1] else False
+    return None in stage or stage[0] == stage[1]
 
 
 def _harm_of_noun(token: Token) -> tuple[Token, bool] | None:
@@ -250,9 +255,6 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
 
 _SPEECH_LEMMAS = {"say", "tell", "report", "confirm", "add", "state", "explain", "describe", "according"}
 _FEMALE = {"she", "her", "herself"}
-_FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "girlfriend", "grandmother", "niece", "aunt",
-                 "female"}
-_MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "boyfriend", "grandfather", "nephew", "uncle", "male"}
 
 
 def _antecedent(pronoun: Token) -> Token | None:
@@ -304,8 +306,6 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         met = {k: k.split(":", 1)[1].split("#")[0] for k in found if not k.startswith("name:")}
         same = [found[k] for k, b in met.items() if b == base or (base.endswith(":") and b.startswith(base))]
         if key.startswith("same:") and same:
-            victim = same[-1]
-        elif key.startswith("new:") and same and not any(v.harmed for v in same):
             victim = same[-1]
         elif key.startswith("a:") and same:
             # "the fatal shooting of a man ... the death of a man": a story retold, not a second man

@@ -227,8 +227,9 @@ class Store:
         if self._engine.dialect.name == "postgresql":
             for name in without:
                 payload = payload.op("-")(literal(name))
-            return cast(payload, Text)
-        return type_coerce(func.json_remove(payload, *(f"$.{name}" for name in without)) if without else payload, Text)
+        elif without:
+            payload = func.json_remove(payload, *(f"$.{name}" for name in without))
+        return self._json_text(payload)
 
     def _json_text(self, column: Any) -> ColumnElement[str]:
         """A JSON column read as its text, not parsed."""
