@@ -115,6 +115,18 @@ def test_springfield_in_a_text_about_illinois(gaz):
     assert springfield and springfield[0].admin1 == "Illinois"
 
 
+def test_a_country_code_in_running_text_is_no_country(gaz):
+    # "LUX" is Luxembourg's ISO3 code, but here a lounge: the article is about Orlando, Florida
+    text = ("A 17-year-old was found shot dead outside a nightclub, according to the Orlando Police Department. "
+            "Officers responded to the LUX Ultra Lounge on International Drive.")
+    context = build_context(text)
+    assert "LU" not in context.countries
+    assert [(m.text, m.place.admin1) for m in find_places(text, context)] == [("Orlando", "Florida")]
+    # codes news writes as names still are countries, and the code lookup itself is unchanged
+    assert "US" in build_context("Officials in the USA said the strike killed 12.").countries
+    assert gaz.country("LUX").name == "Luxembourg"
+
+
 def test_a_region_beats_a_country_beats_population(gaz):
     # Moscow, Idaho only when the article is about Idaho; Paris, Texas only when it names Texas.
     assert gaz.resolve("Moscow").country == "RU"

@@ -61,3 +61,29 @@ def test_a_place_the_article_ties_to_its_state_is_kept(gaz):
     articles["b"] = _article("b", "wnct.com", "The Greene County Sheriff's Office in Springfield, Missouri, said.")
     reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
     assert reread["b"].place.admin1 == "Missouri"
+
+
+def test_a_name_is_read_where_same_day_reports_settle_it(gaz):
+    # "Jacksonville" alone is read in Florida; two reports of the same day name Jacksonville, N.C.
+    nc = gaz.resolve("Jacksonville, N.C.")
+    alone = gaz.resolve("Jacksonville")
+    assert (alone.admin1, nc.admin1) == ("Florida", "North Carolina")
+    day = dt.date(2014, 10, 14)
+    articles = {
+        "a": _article("a", "wnct.com", "JACKSONVILLE, N.C. - A boy was shot in Jacksonville, North Carolina."),
+        "b": _article("b", "witn.com", "A boy was shot in Jacksonville, N.C., police said."),
+        "c": _article("c", "wcti12.com", "Jacksonville police said a boy was shot."),
+        "d": _article("d", "wjxt.com", "Jacksonville police said a man was shot."),
+    }
+    mentions = [_mention("a", nc), _mention("b", nc), _mention("c", alone), _mention("d", alone)]
+    for m, date in zip(mentions, (day, day, day + dt.timedelta(days=1), day + dt.timedelta(days=9))):
+        m.date = date
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["c"].place.admin1 == "North Carolina"  # a day later: the same name settled
+    assert reread["d"].place.admin1 == "Florida"  # nine days later: nothing settles it
+    # reports that disagree settle nothing
+    articles["e"] = _article("e", "wjxt.com", "A man was shot in Jacksonville, Florida.")
+    mentions.append(_mention("e", gaz.resolve("Jacksonville, Fla.")))
+    mentions[-1].date = day
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["c"].place.admin1 == "Florida"

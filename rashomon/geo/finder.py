@@ -211,7 +211,7 @@ class _Article:
         """The region written after a name and a comma ("Dayton, Ohio", "Ganja, Azerbaijan").
         After a country name the comma is a list's ("Russia, USA and France"), not a qualifier."""
         m = _QUALIFIER.match(self.text, end)
-        if m is None or self.gaz.country(name) is not None:
+        if m is None or self.gaz.country(name, codes=False) is not None:
             return None
         parts = m.group(1).split()
         for n in range(len(parts), 0, -1):
@@ -249,7 +249,7 @@ class _Article:
                 people.update(fold(t) for t in tokens[titles[-1] + 1 if titles else 0:])
         words = self.words
         for i, word in enumerate(words):
-            if not word.capitalised or self.gaz.country(word.text) is not None:
+            if not word.capitalised or self.gaz.country(word.text, codes=False) is not None:
                 continue
             following = words[i + 1].lower if i + 1 < len(words) else ""
             after_next = words[i + 2].lower if i + 2 < len(words) else ""
@@ -324,7 +324,7 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         name = article.span_text(first, last)
         if article.in_person_name(start, end) or fold(name) in article.person_words:  # Jordan, Chad, Georgia
             continue
-        country = gaz.country(name)
+        country = gaz.country(name, codes=False)
         state = gaz.us_state(name, abbreviations=False)
         if country is not None and state is not None:
             states_or_countries.append(name)
@@ -355,7 +355,7 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         elif len({p.country for p in namesakes}) == 1:  # every Oconee County is American
             context.add_country(namesakes[0].country)
     for name in states_or_countries:
-        context.add(gaz.us_state(name, abbreviations=False) if "US" in context.countries else gaz.country(name))
+        context.add(gaz.us_state(name, abbreviations=False) if "US" in context.countries else gaz.country(name, codes=False))
     # The dateline last, read in what the article names: "ST. LOUIS" in a US article is Missouri's.
     if dateline is None:
         found = find_dateline(article.text, gaz)
@@ -442,7 +442,8 @@ class _Judge:
         if found is not None:
             return found.place, "qualifier"
         found = gaz.lookup(name, self.context)
-        if found is None or self._part_of_longer_name(run, first, last, found.place) or self._out_of_area(found):
+        if found is None or self._part_of_longer_name(run, first, last, found.place) \
+                or self._out_of_area(found, name):
             return None
         following = article.next_word(last)
         if _place_noun_before(previous) or (following in cues.PLACE_NOUNS_AFTER and last == run[-1]):
@@ -479,18 +480,19 @@ class _Judge:
             return found.place, "context"
         return None
 
-    def _out_of_area(self, found: Resolution) -> bool:
+    def _out_of_area(self, found: Resolution, name: str) -> bool:
         """A US town or county in a state the article never names, in an article that names (or is
         datelined in) another state, or one of its stand-alone cities: AP style would have written
         its state, so the name is a local one (a neighbourhood, a street, a school) unless the city
-        stands alone."""
+        stands alone, written by its own name ("Westside" is another name of Las Vegas, but in a
+        Jacksonville article it is Jacksonville's west side)."""
         place = found.place
         if place.country != "US" or place.feature not in ("city", "admin2") or found.score > NAMED_COUNTRY:
             return False
         states = {admin1 for country, admin1 in self.context.admin1 if country == "US"} | self.context.city_states
         if not states or place.admin1 in states:
             return False
-        return fold(place.name) not in cues.AP_STANDALONE_US_CITIES
+        return not {fold(name), fold(place.name)} <= cues.AP_STANDALONE_US_CITIES
 
     def _never_a_place(self, name: str, lead: int, first: int, last: int, previous: list[str]) -> bool:
         """Months, demonyms, streets, bare directions ("the South Side"), acronyms ("SWAT"),
@@ -505,7 +507,7 @@ class _Judge:
             return True
         if lower in cues.LOCALITY_PREFIXES and (first == last or words[last].lower == "district"):
             return True
-        if name.isupper() and self.gaz.country(name) is None:
+        if name.isupper() and self.gaz.country(name, codes=False) is None:
             return True
         return article.in_person_name(words[first].start, words[last].end)
 

@@ -261,10 +261,12 @@ class Gazetteer:
                        None)
         return None if row is None else self.place(row)
 
-    def country(self, name_or_code: str) -> Place | None:
-        """A country from its ISO2 / ISO3 code (in capitals) or any of its names ("Azerbaijan", "U.S.")."""
+    def country(self, name_or_code: str, codes: bool = True) -> Place | None:
+        """A country from its ISO2 / ISO3 code (in capitals) or any of its names ("Azerbaijan", "U.S.").
+        In running text, ``codes=False``: "LUX" is a lounge and "IN" a word in a headline, though
+        Luxembourg's and India's codes; the codes news writes as names ("US", "UAE") are names."""
         text = name_or_code.strip()
-        row = self._ix.country_row.get(text) if text.isupper() and len(text) in (2, 3) else None
+        row = self._ix.country_row.get(text) if codes and text.isupper() and len(text) in (2, 3) else None
         if row is None:
             code = next((self._ix.country_names[k] for k in fold_keys(text) if k in self._ix.country_names), None)
             row = self._ix.country_row.get(code) if code else None

@@ -10,18 +10,25 @@ an incident of that outlet placed at a name the article never ties to a state
 is read in the outlet's state, if the gazetteer has a place of that name and
 kind there.
 
+An incident placed at such a name that no outlet profile settles is read at
+the namesake other articles settle for the same name within a day of it
+("Jacksonville" on 14 October is the Jacksonville, N.C. that two other reports
+of that day name with its state), when they all settle on one.
+
 The pass is a function of all stored articles and their mentions as
 extracted (nothing is written back), so its result does not depend on the
 order articles arrive in. The place's evidence stays the sentence that names
-it; the outlet's profile is the reason for the reading.
+it; the outlet's profile, or the other reports, are the reason for the reading.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from rashomon.geo.fold import fold
 from rashomon.geo.gazetteer import Gazetteer
 from rashomon.model import Article, Mention, Place, SlimMention
 
@@ -29,6 +36,8 @@ MIN_ARTICLES = 3
 MIN_SHARE = 0.6
 # Namesakes smaller than this do not make a name ambiguous ("Montgomery, Texas" does, a hamlet does not).
 NAMESAKE_MIN_POPULATION = 1_000
+# How far apart in days a report that settles a name's state may be from one that does not.
+SAME_DAYS = 1
 
 
 def outlet_regions(articles: dict[str, Article], mentions: list[Mention], gaz: Gazetteer) -> dict[str, tuple[str, str]]:
@@ -58,23 +67,28 @@ class OutletReader:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
         self.votes: dict[str, Counter] = defaultdict(Counter)
-        self.pending: list[tuple[int, str, Place, bool]] = []  # position, outlet, place, its article names its state
+        # position, outlet, place, whether its article names its state, the mention's date
+        self.pending: list[tuple[int, str, Place, bool, dt.date | None]] = []
+        # (folded name, kind) -> (date, (country, admin1)) of each report that settles the name's state
+        self.settled: dict[tuple[str, str], list[tuple[dt.date, tuple[str, str]]]] = defaultdict(list)
         self.count = 0
         self._elsewhere: dict[tuple, bool] = {}
 
     def add(self, article: Article | None, m: Mention | SlimMention) -> None:
         position, self.count = self.count, self.count + 1
         place = m.place
-        if article is None or not article.outlet or place is None:
+        if article is None or place is None:
             return
         rereadable = place.feature in ("city", "admin2")
         named = bool(place.admin1) and (m.role == "main" or rereadable) and _state_named_in(article, place, self.gaz)
         # votes: main incidents placed in a state the article settles itself
-        if m.role == "main" and place.admin1 and self._anchored(place, named):
+        if article.outlet and m.role == "main" and place.admin1 and self._anchored(place, named):
             self.votes[article.outlet][(place.country, place.admin1)] += 1
         # rereadings wait until the outlets' regions are known
         if rereadable:
-            self.pending.append((position, article.outlet, place, named))
+            self.pending.append((position, article.outlet, place, named, m.date))
+            if m.date is not None and place.admin1 and named:
+                self.settled[(fold(place.name), place.feature)].append((m.date, (place.country, place.admin1)))
 
     def regions(self) -> dict[str, tuple[str, str]]:
         regions = {}
@@ -87,14 +101,25 @@ class OutletReader:
     def places(self) -> dict[int, Place]:
         """Position in the stream -> the place the mention is read at in its outlet's region."""
         regions, out = self.regions(), {}
-        for position, outlet, place, named in self.pending:
-            region = regions.get(outlet)
-            if region is None or (place.country, place.admin1) == region or self._anchored(place, named):
+        for position, outlet, place, named, date in self.pending:
+            if self._anchored(place, named):
+                continue
+            region = regions.get(outlet) or self._same_days_region(place, date)
+            if region is None or (place.country, place.admin1) == region:
                 continue
             local = self.gaz.namesake_in(place, *region)
             if local is not None:
                 out[position] = local
         return out
+
+    def _same_days_region(self, place: Place, date: dt.date | None) -> tuple[str, str] | None:
+        """The one state that the reports naming this place within ``SAME_DAYS`` of ``date``
+        settle, if they agree."""
+        if date is None:
+            return None
+        regions = {region for day, region in self.settled.get((fold(place.name), place.feature), ())
+                   if abs((day - date).days) <= SAME_DAYS}
+        return regions.pop() if len(regions) == 1 else None
 
     def _anchored(self, place: Place, named: bool) -> bool:
         """Whether the article itself settles the place's state: it names that state (``named``), or
