@@ -69,6 +69,11 @@ def figures(text):
     ("Any time one of our students is hurt or passes away it has a huge impact", []),
     # the casualty word of another clause
     ("Forest and three of his friends were having a sleepover when he was shot to death", []),
+    # "shot" before its count; a shot that is a noun counts no one
+    ("the men shot four individuals from one family", [("shot", 4, "exact")]),
+    ("Weapon was a single shot 223, according to the Sheriff's Department.", []),
+    # the shot besides the dead
+    ("One man was killed and three others were shot", [("killed", 1, "exact"), ("injured", 3, "exact")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

@@ -58,9 +58,32 @@ def _count(nlp, text):
     ("A 16-year-old boy was shot in the leg. Later a 19-year-old man was shot in the arm.", 0, 2),
     # who else may die is no victim
     ("Johnson was shot and killed Friday. He is the second student to be killed within a week.", 1, 0),
+    # a shooter who took their own life is one of the dead; "his wife and child" are two
+    ("Investigators suspect Mark Mata shot his wife and child before killing himself.", 1, 2),
+    ("A man killed his girlfriend and then himself, police said.", 2, 0),
+    ("Police said a man shot and killed his wife before turning the gun on himself.", 2, 0),
+    # "17-year-old" alone is a person (the tokenizer splits it at its hyphens), and so is "16-year old"
+    ("Police say a 17-year-old was killed and three other teenagers were injured.", 1, 0),
+    ("A 16-year old was shot and killed. The 16-year-old died at the hospital.", 1, 0),
+    ("A 16-year-old was shot. A 17-year-old was also shot.", 0, 2),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, figures", [
+    # the shot are counted apart from the shooter who then took his own life
+    ("A man shot two women and a young girl before fatally turning the gun on himself in South Los Angeles, "
+     "according to authorities.", [("injured", 3), ("killed", 1)]),
+    # "11 others shot" are besides the dead, not counting them
+    ("A block party in Detroit, Michigan, erupted in violence, leaving one dead and 11 others shot.",
+     [("injured", 11), ("killed", 1)]),
+    ("Police said a gunman shot four people in Dallas, Texas, killing one.", [("injured", 3), ("killed", 1)]),
+    ("MILWAUKEE (AP) - Police say a 17-year-old was killed and three other teenagers were injured in a shooting "
+     "in Milwaukee.", [("injured", 3), ("killed", 1)]),
+])
+def test_counts_with_the_shooter_and_the_others(extractor, text, figures):
+    assert sorted((f.kind, f.value) for f in _main(extractor, text).figures) == figures
 
 
 def test_a_headline_drops_the_auxiliary(nlp):
@@ -136,6 +159,21 @@ def test_a_page_stamp_does_not_date_the_incident(extractor):
     assert main.date == dt.date(2014, 12, 13)
 
 
+def test_a_day_told_outside_the_incidents_sentences_dates_it(extractor):
+    # the incident's sentence says no day; the next one, of the same incident, does
+    main = _main(extractor, "SAN ANGELO, Texas (AP) - Sheriff's officials say a 2-year-old girl has been shot and killed "
+                            "at a mobile home in West Texas.\n\nThe Tom Green County Sheriff's Office says deputies "
+                            "responding to a 911 call Sunday found the girl's body at the home in San Angelo.",
+                 published=dt.date(2016, 10, 17))
+    assert (main.date, main.date_precision) == (dt.date(2016, 10, 16), 2)
+    assert "911 call Sunday" in main.date_evidence.quote
+    # a day of another incident the article tells does not date the main one
+    main = _main(extractor, "A man was shot and killed in Dayton, Ohio, police said. He was found in a car on Main "
+                            "Street and died at the scene, officers said.\n\nIn a separate case, two women were shot "
+                            "and wounded in Columbus, Ohio, on Monday.", published=dt.date(2016, 10, 19))
+    assert (main.date, main.date_precision) == (dt.date(2016, 10, 19), 2)
+
+
 def test_a_fraction_is_not_a_date(extractor):
     from rashomon.extract.dates import find_date_exprs
 
@@ -172,6 +210,9 @@ def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
     # where the victim lived is not where it happened
     ("The sheriff's office says 17 year old Kyle Markins of Findlay was killed by a gun shot wound at 13915 County "
      "Road 3 near Pandora, Ohio.", None, ("Pandora", "Ohio")),
+    # another name of a stand-alone city ("Westside" for Las Vegas) is a neighbourhood of the dateline's city
+    ("JACKSONVILLE, Fla. -\n\nAn 11-year-old is in stable condition after he was accidentally shot by his twin "
+     "brother in their Westside home about 9 p.m. Wednesday.", None, ("Jacksonville", "Florida")),
     # a common word ("hermitage") capitalised right after "in" is a town's name
     ("Police said a student was shot and killed at an apartment complex in Hermitage Tuesday evening.", None,
      ("Hermitage", "Tennessee")),

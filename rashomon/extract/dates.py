@@ -199,7 +199,7 @@ def resolve(expr: DateExpr, anchor: dt.date | None, main_date: dt.date | None = 
         if year is None or expr.month is None or expr.day is None:
             return None, 5
         try:
-            return dt.date(year, expr.month, expr.day), 1
+            return dt.date(year, expr.month, expr.day), expr.precision
         except ValueError:
             return None, 5
     if expr.kind == "offset_from_main":

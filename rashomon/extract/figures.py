@@ -23,13 +23,13 @@ _AFTER = {
 }
 # A verb right before the count whose object it is ("killing at least 13").
 _BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|shooting|shoots|"
+    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|shooting|shoots|shot|"
     r"leaving|left|death toll (?:rose|climbed|jumped|increased|reached|stood|stands|is|was|of|at)(?: to| at)?|"
     r"toll (?:rose|climbed|rises|reached) to)\s+(?:at least |more than |about |around |some |nearly |over |up to |as many as |an estimated )?$",
     re.I,
 )
 _VERB_KIND = {"kill": "killed", "clai": "killed", "deat": "killed", "toll": "killed", "inju": "injured", "woun": "injured",
-              "shoo": "shot"}
+              "shoo": "shot", "shot": "shot"}
 _BUILDINGS = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:buildings?|houses?|homes?|apartments?|structures?|residences?|dwellings?)\b", re.I)
 # Counted things that are not people: the number is not a casualty figure.
 _NOT_PEOPLE = re.compile(
@@ -92,6 +92,8 @@ BACKGROUND = re.compile(
     re.I,
 )
 
+_SHOT_AS_NOUN = re.compile(r"\b(?:a|an|one|single|the|warning|fatal|first|second|third|last|final|another|each|every)\s+$", re.I)
+_OTHERS = re.compile(r"^\s*(?:[-\w]+\s+)?(?:others?|more)\b", re.I)
 _NEXT_CLAUSE = re.compile(r"\b(?:when|while|because|before|until|although|after)\b", re.I)
 _AFTER_RE = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in _AFTER.items()}
 
@@ -212,6 +214,8 @@ def _counts(text: str) -> list[RawFigure]:
             continue
         kind = None
         m = _BEFORE.search(before)
+        if m and m["verb"].lower() == "shot" and _SHOT_AS_NOUN.search(before[:m.start("verb")]):
+            continue  # "a single shot 223": the shot is a noun, the number a calibre
         if m:
             verb = m["verb"].lower()
             if verb.startswith(("leaving", "left")):
@@ -230,6 +234,8 @@ def _counts(text: str) -> list[RawFigure]:
                 kind = _kind_after(after)
                 if kind == "buildings_destroyed":
                     kind = None
+        if kind == "shot" and _OTHERS.match(after):
+            kind = "injured"  # "one dead and 11 others shot": the shot here are besides the dead
         if kind:
             figures.append(RawFigure(kind, value, qualifier, start, end))
     return figures

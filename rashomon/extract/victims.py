@@ -24,10 +24,13 @@ PERSON_NOUNS = {
     "deputy", "trooper", "suspect", "gunman", "husband", "wife", "girlfriend", "boyfriend", "friend", "customer",
     "employee", "clerk", "worker", "passenger", "pedestrian", "bystander", "youth", "juvenile", "male", "female",
     "grandmother", "grandfather", "niece", "nephew", "cousin", "uncle", "aunt", "neighbor", "neighbour", "owner",
+    "patron", "guest", "shopper", "motorist", "cyclist", "hunter", "roommate", "coworker", "classmate", "kid",
+    "stepfather", "stepmother", "stepson", "stepdaughter", "grandson", "granddaughter", "parent", "relative",
+    "acquaintance", "homeowner", "tenant", "guard", "teacher", "adult", "individual", "occupant", "spouse", "twin",
 }
 PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 _FATAL_TEXT = re.compile(r"\b(?:fatally|to death|dead|deadly|fatal)\b", re.I)
-_AGE = re.compile(r"\b(\d{1,3}(?:-month)?)(?:-year-old|-old|,)")
+_AGE = re.compile(r"\b(\d{1,3}(?:-month)?)(?:-year-old|-old|,|-year old| years? old)")
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
 _MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
 
@@ -39,6 +42,7 @@ class Victim:
     harmed: bool = False
     age: str | None = None  # "13", "11-month": tells two people apart
     evidence: list[Span] = field(default_factory=list)
+    by_own_hand: bool = False  # "shot his wife before turning the gun on himself": not one of those he shot
 
 
 def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
@@ -59,8 +63,8 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
         return None
     for child in predicate.children:
         if child.dep_ == "dobj":
-            if child.lower_ in ("himself", "herself", "themselves"):  # "a boy shoots himself"
-                return next((c for c in predicate.children if c.dep_ == "nsubj"), None)
+            if child.lower_ in _REFLEXIVES:  # "a boy shoots himself", "before killing himself"
+                return _subject(predicate)
             return child
     # "a man shot in the leg": the participle modifies the victim
     if predicate.dep_ in ("acl", "relcl") and predicate.tag_ == "VBN":
@@ -68,6 +72,42 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     if headline and predicate.tag_ in ("VBD", "VBN"):
         return next((c for c in predicate.children if c.dep_ == "nsubj"), None)
     return None
+
+
+_REFLEXIVES = ("himself", "herself", "themselves")
+_WEAPONS = {"gun", "weapon", "rifle", "shotgun", "handgun", "pistol", "firearm", "revolver"}
+
+
+def _subject(predicate: Token) -> Token | None:
+    """Who does what ``predicate`` says, up through the verbs it hangs off: the man in "a man
+    shot his wife before killing himself"."""
+    verb = predicate
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "before turning the gun on himself"
+            verb = verb.head.head
+        elif verb.dep_ in ("advcl", "conj", "xcomp"):
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _own_hand(token: Token) -> Token | None:
+    """The shooter of "turned the gun on himself", who took their own life."""
+    if token.lemma_ != "turn" or not any(c.dep_ == "dobj" and c.lemma_ in _WEAPONS for c in token.children):
+        return None
+    on_self = any(p.dep_ == "prep" and p.lower_ == "on" and any(o.lower_ in _REFLEXIVES for o in p.children)
+                  for p in token.children)
+    return _subject(token) if on_self else None
+
+
+def _an_age_as_noun(token: Token) -> bool:
+    """"a 17-year-old was killed": the tokenizer splits the hyphens, so the person is "old"."""
+    return token.text.endswith("-old") or (token.lower_ == "old" and any(
+        c.lower_ in ("year", "years", "month", "months", "week", "weeks", "day") for c in token.lefts))
 
 
 def _age(token: Token) -> str | None:
@@ -85,18 +125,22 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
         return "name:" + _full_name(token)
     if token.lower_ == "another" and token.dep_ in ("nsubjpass", "nsubj", "dobj"):
         return "new:person:"  # "three were shot to death and another was injured"
-    if token.lemma_.lower() not in PERSON_NOUNS and not token.text.endswith("-old"):
+    if token.lemma_.lower() not in PERSON_NOUNS and not _an_age_as_noun(token):
         return None
     if token.tag_ in ("NNS", "NNPS"):
         return None  # a group is a count, read by the figures rules
     for t in token.subtree:
         if t.ent_type_ == "PERSON":
             return "name:" + _full_name(t)
-    determiners = {t.lower_ for t in token.children if t.dep_ in ("det", "amod", "poss")}
+    modifiers = [t for t in token.children if t.dep_ in ("det", "amod", "poss")]
+    if token.dep_ == "conj" and not modifiers and token.head.pos_ == "NOUN":
+        # "his wife and child": the child is his too, someone brought in, not one met before
+        modifiers = [t for t in token.head.children if t.dep_ in ("det", "poss")]
+    determiners = {t.lower_ for t in modifiers}
     # "a man", "another man", "his brother" bring someone in; "the man" points back; "another" and
     # "also" make one more, "a man" and "his brother" may be someone the story names.
     distinct = bool(determiners & {"another", "second", "third", "other"}) or also
-    possessive = any(t.dep_ == "poss" for t in token.children)
+    possessive = any(t.dep_ == "poss" for t in modifiers)
     base = f"{token.lemma_.lower()}:{_age(token) or ''}"
     if not distinct and (possessive or determiners & {"a", "an", "one"}):
         return "a:" + base  # may be a named victim introduced
@@ -125,8 +169,9 @@ def _full_name(token: Token) -> str:
 
 
 _FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "girlfriend", "grandmother", "niece", "aunt",
-                 "female"}
-_MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "boyfriend", "grandfather", "nephew", "uncle", "male"}
+                 "female", "stepmother", "stepdaughter", "granddaughter"}
+_MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "boyfriend", "grandfather", "nephew", "uncle", "male",
+               "stepfather", "stepson", "grandson"}
 _ADULT_NOUNS = {"man", "woman", "husband", "wife", "father", "mother", "grandmother", "grandfather", "uncle", "aunt",
                 "boyfriend", "girlfriend", "officer", "deputy", "trooper"}
 _YOUNG_NOUNS = {"boy", "girl", "child", "toddler", "baby", "infant", "juvenile", "teen", "teenager", "youth"}
@@ -202,6 +247,10 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
                 continue
             if token.pos_ not in ("VERB", "AUX"):
                 continue
+            shooter = _own_hand(token)
+            if shooter is not None and not _hypothetical(token):
+                last = _record(found, last, shooter, True, sent, by_own_hand=True) or last
+                continue
             pronounced_dead = (token.lemma_ in ("pronounce", "declare", "find") and token.i + 1 < len(token.doc)
                                and token.nbor(1).lower_ == "dead") or (
                 token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "dead" for c in token.children))
@@ -220,8 +269,16 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
                 text[max(0, token.idx - 12):token.idx + len(token.text) + 16]))
             also = any(c.lower_ == "also" for c in token.children)
-            for person in (target, *target.conjuncts):  # "West, Dearmond and McPherson were also struck"
-                last = _record(found, last, person, fatal, sent, also) or last
+            # "West, Dearmond and McPherson were also struck"; "killed his girlfriend and then himself"
+            selves = [c for c in token.children if c.dep_ == "conj" and c.lower_ in _REFLEXIVES]
+            for person in (target, *target.conjuncts, *selves):
+                own = person.lower_ in _REFLEXIVES or (person is target and any(
+                    c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children))
+                if person.lower_ in _REFLEXIVES:
+                    person = _subject(token)
+                    if person is None:
+                        continue
+                last = _record(found, last, person, fatal, sent, also, by_own_hand=own and fatal) or last
     return _fold_descriptions(list(found.values()))
 
 
@@ -235,7 +292,7 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
         return found
     # "A 4-year-old girl is dead ... Geonna Bradley was shot": a victim brought in with "a" is
     # one the story also names, while there are named victims left to pair with.
-    named = [v for v in others if v.key.startswith("name:")]
+    named = [v for v in others if v.key.startswith("name:") and not v.by_own_hand]  # not the one who shot them
     for v in [v for v in others if v.key.startswith("a:")]:
         fitting = [n for n in named if not (n.age and v.age and n.age != v.age)]  # a 35-year-old is no baby
         if not fitting:
@@ -284,7 +341,7 @@ def _new(found: dict[str, Victim], base_key: str) -> Victim:
 
 
 def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal: bool, sent: Span,
-            also: bool = False) -> Victim | None:
+            also: bool = False, by_own_hand: bool = False) -> Victim | None:
     """Count ``target`` as harmed (and killed when ``fatal``): a victim already met again, or a new one."""
     key = _key(target, sent, also)
     if key is None:
@@ -324,6 +381,7 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         return None
     victim.harmed = True
     victim.killed = victim.killed or fatal
+    victim.by_own_hand = victim.by_own_hand or by_own_hand
     victim.age = victim.age or _age(target)
     victim.evidence.append(sent)
     return victim
