@@ -15,13 +15,13 @@ GVA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / 
 
 FLOORS = {
     "bcubed_f1": 0.9,
-    "conll_f1": 0.82,
-    "date_accuracy": 0.66,
+    "conll_f1": 0.83,
+    "date_accuracy": 0.67,
     "date_within_1_accuracy": 0.78,
     "city_accuracy": 0.71,
-    "state_accuracy": 0.86,
+    "state_accuracy": 0.89,
     "killed_accuracy": 0.85,
-    "injured_accuracy": 0.63,
+    "injured_accuracy": 0.65,
     "count_incidents_exact": 0.6,
     "count_killed_exact": 0.63,
     "count_injured_exact": 0.63,
