@@ -131,6 +131,8 @@ def test_a_paywalled_page_keeps_its_headline_incident(extractor):
     assert (main.place.name, main.place.admin1) == ("Atlanta", "Georgia")
     assert [(f.kind, f.value) for f in main.figures] == [("injured", 4)]
     assert [e.quote for e in main.evidence] == ["4 people shot in southeast Atlanta"]
+    # its headline's words are what another report of the incident can be matched on
+    assert {"people", "atlanta"} <= set(main.keywords)
 
 
 def test_a_headline_town_the_entity_recogniser_reads_as_a_person(extractor):

@@ -684,9 +684,14 @@ class FrameBuilder:
                 statements.append(Statement(kind="claim", speaker=unit.speaker,
                                             party=attribution.party_in(unit.speaker, self.party),
                                             evidence=self._evidence(article, unit)))
+        # A page whose text tells nothing (a paywall) is known by its headline alone: its words are
+        # what another report of the incident can be matched on.
+        told = [u.sent for u in frame.units] or (
+            [title_doc.char_span(0, _headline_end(title_doc.text), alignment_mode="contract") or title_doc[:]]
+            if title_doc is not None else [])
         names = sorted({ent.text for u in frame.units for ent in u.sent.ents if ent.label_ == "PERSON"
                         and (u.speaker is None or ent.text not in u.speaker)})
-        words = Counter(t.lemma_.lower() for u in frame.units for t in u.sent
+        words = Counter(t.lemma_.lower() for sent in told for t in sent
                         if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and len(t.text) > 3)
         return Mention(
             id=f"{article.id}#{n}",
