@@ -61,10 +61,10 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
                 return child
     if subject_verb:
         return None
+    if _reflexive_object(predicate):  # "a boy shoots himself", "before killing himself"
+        return _subject(predicate)
     for child in predicate.children:
         if child.dep_ == "dobj":
-            if child.lower_ in _REFLEXIVES:  # "a boy shoots himself", "before killing himself"
-                return _subject(predicate)
             return child
     # "a man shot in the leg": the participle modifies the victim
     if predicate.dep_ in ("acl", "relcl") and predicate.tag_ == "VBN":
@@ -76,6 +76,10 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
 
 _REFLEXIVES = ("himself", "herself", "themselves")
 _WEAPONS = {"gun", "weapon", "rifle", "shotgun", "handgun", "pistol", "firearm", "revolver"}
+
+
+def _reflexive_object(predicate: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in predicate.children)
 
 
 def _subject(predicate: Token) -> Token | None:
@@ -272,8 +276,7 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             # "West, Dearmond and McPherson were also struck"; "killed his girlfriend and then himself"
             selves = [c for c in token.children if c.dep_ == "conj" and c.lower_ in _REFLEXIVES]
             for person in (target, *target.conjuncts, *selves):
-                own = person.lower_ in _REFLEXIVES or (person is target and any(
-                    c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children))
+                own = person.lower_ in _REFLEXIVES or (person is target and _reflexive_object(token))
                 if person.lower_ in _REFLEXIVES:
                     person = _subject(token)
                     if person is None:

@@ -69,8 +69,8 @@ class OutletReader:
         self.votes: dict[str, Counter] = defaultdict(Counter)
         # position, outlet, place, whether its article names its state, the mention's date
         self.pending: list[tuple[int, str, Place, bool, dt.date | None]] = []
-        # (folded name, kind) -> (date, (country, admin1)) of each report that settles the name's state
-        self.settled: dict[tuple[str, str], list[tuple[dt.date, tuple[str, str]]]] = defaultdict(list)
+        # (folded name, kind, day) -> the (country, admin1) that reports of that day settle the name in
+        self.settled: dict[tuple[str, str, dt.date], set[tuple[str, str]]] = defaultdict(set)
         self.count = 0
         self._elsewhere: dict[tuple, bool] = {}
 
@@ -88,7 +88,7 @@ class OutletReader:
         if rereadable:
             self.pending.append((position, article.outlet, place, named, m.date))
             if m.date is not None and place.admin1 and named:
-                self.settled[(fold(place.name), place.feature)].append((m.date, (place.country, place.admin1)))
+                self.settled[(fold(place.name), place.feature, m.date)].add((place.country, place.admin1))
 
     def regions(self) -> dict[str, tuple[str, str]]:
         regions = {}
@@ -117,8 +117,9 @@ class OutletReader:
         settle, if they agree."""
         if date is None:
             return None
-        regions = {region for day, region in self.settled.get((fold(place.name), place.feature), ())
-                   if abs((day - date).days) <= SAME_DAYS}
+        name, regions = fold(place.name), set()
+        for offset in range(-SAME_DAYS, SAME_DAYS + 1):  # looked up by day: a common name has many reports
+            regions |= self.settled.get((name, place.feature, date + dt.timedelta(days=offset)), set())
         return regions.pop() if len(regions) == 1 else None
 
     def _anchored(self, place: Place, named: bool) -> bool:
