@@ -278,6 +278,14 @@ def test_whitespace_is_normalised_and_hard_wraps_undone():
     assert clean_text(text) == "First paragraph starts here, and goes on here.\n\nSecond one."
 
 
+def test_cp1252_punctuation_read_as_latin1_is_restored():
+    # a real GVA article: its quotes came through as C1 control characters, and the parser read
+    # "\x93It is ... morning,\x94 Miley" as one noun phrase
+    text = "\x93It is just a tragic situation that we have a young person who has been killed this morning,\x94 Miley said."
+    assert clean_text(text) == ("\u201cIt is just a tragic situation that we have a young person who has been killed "
+                                "this morning,\u201d Miley said.")
+
+
 def test_content_hash_folds_case_whitespace_and_punctuation():
     base = content_hash("Police said: “Two men were shot.”\n\nBoth died.")
     assert base == content_hash("police said two men were shot   both died")

@@ -25,9 +25,15 @@ _HAS_WORD = re.compile(r"[^\W_]")
 _SENTENCE_CLOSERS = tuple(".!?:;\"”’)]")
 
 
+# C1 control characters in decoded text are cp1252 punctuation read as Latin-1 upstream ("\x93It is
+# ...\x94"): the curly quotes and dashes they stood for. (\x85 stays a line break.)
+_C1_AS_CP1252 = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0)
+                 if code != 0x85 and code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
 def _normalised_lines(text: str) -> list[str]:
     """NFC, one kind of line break, no invisible characters, single spaces, and hard wraps undone."""
-    text = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
+    text = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text.translate(_C1_AS_CP1252)))
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     lines: list[str] = []
     previous_blank = True
