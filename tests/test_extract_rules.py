@@ -62,6 +62,8 @@ def figures(text):
     ("The suspect, Nathan Desai (w/m, 46), was pronounced dead at the scene.", []),
     ("OCEANSIDE (CBS 8/CNS) - detectives search for the suspect who fatally shot a girl", []),
     ("Image 2 of 8 An 11-year-old boy accidentally shot himself", []),
+    # the "000" of a reward is no count of the dead
+    ("A $5,000 reward is being offered for the gunmen who shot and killed a teen at a party", []),
     ("One of the six, a 24-year-old man, died from a head wound", []),
     ("who went on a fifteen-minute shooting rampage that killed one", [("killed", 1, "exact")]),
     ("one of five children between the ages of 11 and 15 hospitalized", [("injured", 5, "exact")]),
@@ -116,6 +118,12 @@ def first_date(text, anchor, main=None):
     ("on Dec. 30", dt.date(2017, 1, 2), dt.date(2016, 12, 30)),
     ("last night", SAT, dt.date(2020, 10, 16)),
     ("the attack on the city was carried out around 01:00 a.m. this morning", SAT, SAT),
+    # a month is dated at its middle, or at the anchor when the middle of the anchor's month is to come
+    ("died in Katy last November", dt.date(2015, 3, 2), dt.date(2014, 11, 15)),
+    ("was shot in November", dt.date(2015, 3, 2), dt.date(2014, 11, 15)),
+    ("in early March 2014", dt.date(2015, 3, 2), dt.date(2014, 3, 15)),
+    ("after being shot last month", dt.date(2014, 10, 29), dt.date(2014, 9, 15)),
+    ("a shooting in March", dt.date(2015, 3, 2), dt.date(2015, 3, 2)),
 ])
 def test_dates(text, anchor, expected):
     assert first_date(text, anchor) == expected

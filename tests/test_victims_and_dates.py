@@ -66,9 +66,39 @@ def _count(nlp, text):
     ("Police say a 17-year-old was killed and three other teenagers were injured.", 1, 0),
     ("A 16-year old was shot and killed. The 16-year-old died at the hospital.", 1, 0),
     ("A 16-year-old was shot. A 17-year-old was also shot.", 0, 2),
+    # a wound someone was found with, arrived with, had, suffered from or was treated for
+    ("Police are investigating after a juvenile was found with a gunshot wound along Gunbow Court Monday.", 0, 1),
+    ("Officers found a man suffering from a gunshot wound.", 0, 1),
+    ("The 4-year-old boy had a gunshot wound to his leg.", 0, 1),
+    ("Cole Ervin, 20, was treated for gunshot wounds at Frye Regional Medical Center.", 0, 1),
+    ("No injuries were reported.", 0, 0),
+    # "eighth-grader" is a person
+    ("A Lodi eighth-grader died Friday after being accidentally shot at his home Thursday.", 1, 0),
+    # one man read by two rules is one victim
+    ("The man was shot on July 6. Deputies responded to a home where a 63-year-old man was found dead with a "
+     "gunshot wound.", 1, 0),
+    # "who" stands for the noun it hangs off; "herself" is not the father of another clause
+    ("A South Florida mother who was accidentally shot by her own child is now facing charges.", 0, 1),
+    ("Alexis Mercer, a toddler who picked up a handgun her father had left in the living room and shot herself "
+     "with it, died.", 1, 0),
+    # two states after one "left" or "found"; "one man" brings someone in, as "a man" does
+    ("A shooting in Salisbury left a 7-year-old girl dead and her grandmother wounded early Sunday morning.", 1, 1),
+    ("When they arrived on the scene they found one man dead and another wounded.", 1, 1),
+    # the age names the one victim of that age; a 2-year-old is no "adult man"
+    ("A neighbor said 2-year-old Joseph Bankston was shot in the head. The 2-year-old was found dead at the scene. "
+     "The search continues for the gunman who killed a 2-year-old boy and critically injured an adult man.", 1, 1),
+    # an age in a clause below the noun is someone else's: the mother is Dorothy Reardean
+    ("The Georgia Bureau of Investigation confirmed that a mother who was shot in the head by her 4-year-old child "
+     "has died. Dorothy Reardean, 25, died at the hospital.", 1, 0),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)
+
+
+def test_an_age_belongs_to_its_own_noun(nlp):
+    text = "A shooting Sunday night also wounded her brother and 4-year-old daughter."
+    assert sorted((v.key.split(":")[1], v.age) for v in victims(list(nlp(text).sents))) == \
+        [("brother", None), ("daughter", "4")]
 
 
 @pytest.mark.parametrize("text, figures", [
@@ -81,6 +111,9 @@ def test_victims_one_by_one(nlp, text, killed, injured):
     ("Police said a gunman shot four people in Dallas, Texas, killing one.", [("injured", 3), ("killed", 1)]),
     ("MILWAUKEE (AP) - Police say a 17-year-old was killed and three other teenagers were injured in a shooting "
      "in Milwaukee.", [("injured", 3), ("killed", 1)]),
+    # those "also shot" are besides the dead
+    ("When police arrived in Coachella, they found 16-year-old Rolando Rojas Gonzalez dead from a gunshot wound. "
+     "A woman and two other men were also shot.", [("injured", 3), ("killed", 1)]),
 ])
 def test_counts_with_the_shooter_and_the_others(extractor, text, figures):
     assert sorted((f.kind, f.value) for f in _main(extractor, text).figures) == figures
@@ -174,6 +207,15 @@ def test_a_day_told_outside_the_incidents_sentences_dates_it(extractor):
                             "Street and died at the scene, officers said.\n\nIn a separate case, two women were shot "
                             "and wounded in Columbus, Ohio, on Monday.", published=dt.date(2016, 10, 19))
     assert (main.date, main.date_precision) == (dt.date(2016, 10, 19), 2)
+
+
+def test_a_month_away_is_another_incident(extractor):
+    # the victim's earlier shooting "last month" neither dates the incident nor joins it
+    main = _main(extractor, "MEMPHIS, Tenn -- Police are searching for a group of men who shot five people in Raleigh."
+                            "\n\nWhat's even worse, they said one of the victims just got out of the hospital after "
+                            "being shot last month.", published=dt.date(2014, 10, 29))
+    assert (main.date, main.date_precision) == (dt.date(2014, 10, 29), 2)
+    assert all("last month" not in e.quote for e in main.evidence)
 
 
 def test_a_fraction_is_not_a_date(extractor):

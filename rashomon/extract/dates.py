@@ -49,6 +49,11 @@ OFFSET = re.compile(
 )
 # "last weekend": the Saturday before the anchor, give or take a day
 WEEKEND = re.compile(r"\b(?:last|this\s+past)\s+weekend\b", re.I)
+# "last November", "in early March 2014", "mid-October": a month, dated at its middle (UCDP precision 4)
+MONTH_PERIOD = re.compile(
+    rf"\b(?:(?P<last>[Ll]ast)\s+|[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?|(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)"
+    rf"(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
 SAME_TIME = re.compile(r"\b(?:at|around)\s+(?:around\s+|about\s+)?the\s+same\s+time\b", re.I)
 RELATIVE_WORDS: list[tuple[re.Pattern[str], int, int]] = [
     # (pattern, days from anchor, precision)
@@ -166,6 +171,13 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
         else:
             add(m, DateExpr(text=m.group(0), kind="offset_from_main", days=sign * days,
                             precision=1 if days < 7 else 2))
+    for m in MONTH_PERIOD.finditer(text):
+        month = _month(m)
+        if month is not None:
+            add(m, DateExpr(text=m.group(0), kind="period", month=month, year=int(m["year"]) if m["year"] else None,
+                            last=bool(m["last"]), precision=4))
+    for m in LAST_MONTH.finditer(text):
+        add(m, DateExpr(text=m.group(0), kind="period", last=True, precision=4))
     for m in SAME_TIME.finditer(text):
         add(m, DateExpr(text=m.group(0), kind="same_as_main"))
     for m in WEEKDAY.finditer(text):
@@ -206,6 +218,8 @@ def resolve(expr: DateExpr, anchor: dt.date | None, main_date: dt.date | None = 
         return (main_date + dt.timedelta(days=expr.days), expr.precision) if main_date else (None, 5)
     if expr.kind == "same_as_main":
         return (main_date, 1) if main_date else (None, 5)
+    if expr.kind == "period" and expr.month is not None and expr.year is not None:
+        return _mid_month(expr.year, expr.month, anchor), expr.precision
     if anchor is None:
         return None, 5
     if expr.kind == "weekday":
@@ -217,9 +231,23 @@ def resolve(expr: DateExpr, anchor: dt.date | None, main_date: dt.date | None = 
         return anchor - dt.timedelta(days=back), expr.precision
     if expr.kind == "relative_days":
         return anchor + dt.timedelta(days=expr.days), expr.precision
+    if expr.kind == "period" and expr.month is not None:
+        # "in November": the latest November up to the anchor's month; "last November" is before it
+        this_year = expr.month < anchor.month or (expr.month == anchor.month and not expr.last)
+        return _mid_month(anchor.year if this_year else anchor.year - 1, expr.month, anchor), expr.precision
+    if expr.kind == "period" and expr.last:  # "last month"
+        year, month = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+        return _mid_month(year, month, anchor), expr.precision
     if expr.kind == "period":
         return anchor, expr.precision
     return None, 5
+
+
+def _mid_month(year: int, month: int, anchor: dt.date | None) -> dt.date:
+    """A month's middle day, or the anchor if the month is the anchor's and its middle is yet to come."""
+    middle = dt.date(year, month, 15)
+    return anchor if anchor is not None and (anchor.year, anchor.month) == (year, month) and anchor < middle \
+        else middle
 
 
 def redate(mentions: list[Mention], anchor: dt.date) -> list[Mention]:

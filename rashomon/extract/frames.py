@@ -39,6 +39,7 @@ _ELSEWHERE_BEFORE = re.compile(
     # where a person lives, not where the event was: "Michael Carter, 23, of Fontaine", "a resident of Dayton"
     r"\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$"
     r"|\b(?:is|was|are|were|hails|came|comes)\s+(?:originally\s+)?from\s+$|\b(?:lives?|lived|living)\s+in\s+$"
+    r"|\b(?:stationed|enrolled|employed)\s+(?:at|in)\s+$"
     r"|\b(?:visiting|visitors?|m[ae]n|wom[ae]n|teens?|teenagers?|boys?|girls?|residents?|family|students?|victims?|"
     r"males?|females?|juveniles?|persons?|people|drivers?)\s+from\s+$"
     # where someone went afterwards: "fled to California", "was arrested in Keizer", "airlifted to Tampa"
@@ -148,6 +149,8 @@ _NEIGHBOURHOOD_BEFORE = re.compile(r"\bthe\s+city['’]s\s+(?:(?:north|south|eas
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
+_BESIDES_THE_DEAD = re.compile(
+    r"\balso\s+(?:been\s+)?(?:shot|struck|hit|wounded|injured)\b|\b(?:two|three|four|five|six|\d+)\s+other\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s*\|\s*")
 
 
@@ -526,7 +529,8 @@ class FrameBuilder:
                     frame.place, frame.place_unit = unit.region, unit
             if unit.date_expr is not None and unit.date_expr.kind == "same_as_main":
                 frame.same_time_unit = frame.same_time_unit or unit
-            elif unit.date_expr is not None and frame.date_expr is None:
+            elif unit.date_expr is not None and (frame.date_expr is None or frame.date_expr.precision > max(
+                    unit.date_expr.precision, 3)):  # "in November ... on Friday": the day, not the month
                 frame.date_expr, frame.date_unit = unit.date_expr, unit
             if lead is not None:
                 if frame.date_expr is None:
@@ -545,8 +549,12 @@ class FrameBuilder:
                 unit.place = current.place
             return None
         candidates = ([current] if current else []) + [f for f in frames if f is not current]
+        # "one of the victims got out of the hospital after being shot last month": a month away from
+        # the report's day is another incident than one the report does not date
+        months_away = unit.date_expr is not None and unit.date_expr.precision >= 4 and anchor is not None and abs(
+            ((dates.resolve(unit.date_expr, anchor)[0] or anchor) - anchor).days) > dates.TOLERANCE_DAYS[4]
         for frame in candidates:
-            if not self._compatible_place(frame, unit):
+            if not self._compatible_place(frame, unit) or (months_away and frame.date_expr is None):
                 continue
             if unit.date_expr is not None and frame.date_expr is not None and unit.date_expr.kind != "same_as_main":
                 if not self._same_day(unit.date_expr, frame.date_expr, anchor):
@@ -630,7 +638,8 @@ class FrameBuilder:
         if len(frames) != 1 or self._follow_up(main, article):
             return
         for unit in units:
-            if unit.background or unit.date_expr is None or unit.date_expr.kind in _RELATIVE_TO_MAIN:
+            if unit.background or unit.date_expr is None or unit.date_expr.kind in _RELATIVE_TO_MAIN \
+                    or unit.date_expr.precision > 3:  # a month named elsewhere is no day
                 continue
             main.date_expr = unit.date_expr.model_copy(update={"precision": max(unit.date_expr.precision, 2)})
             main.date_unit = unit
@@ -757,6 +766,8 @@ class FrameBuilder:
             best = max(shot, key=lambda r: r.value)
             if killed_people and killed == len(killed_people):
                 killed -= sum(v.by_own_hand for v in killed_people)
+            if _BESIDES_THE_DEAD.search(best.evidence.quote):
+                killed = 0  # "A woman and two other men were also shot"
             best.value = max(best.value - killed, 0)
             if best.value > max((r.value for r in reports if r.kind == "injured"), default=-1):
                 reports.append(best)

@@ -30,7 +30,7 @@ _QUALIFIER_OF = [(re.compile(rf"^(?:{p})$", re.I), q) for p, q in QUALIFIERS]
 
 _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_RE = re.compile(
-    r"(?<![\w.\-/$:#])(?:"
+    r"(?<![\w.\-/$:#])(?<!\d,)(?:"  # not the "000" of "$5,000"
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,/:]\d)(?!-year|-month|-week|-day|-hour|\s*(?:%|percent|years?\b|yr|a\.m|p\.m|am\b|pm\b|mm\b|caliber|calibre))"
     rf"|(?P<words>{_WORD}(?:[- ]{_WORD})?)(?!-year|-month|-week|-day)"
     r"|(?P<dozen>a dozen)"

@@ -27,6 +27,8 @@ PERSON_NOUNS = {
     "patron", "guest", "shopper", "motorist", "cyclist", "hunter", "roommate", "coworker", "classmate", "kid",
     "stepfather", "stepmother", "stepson", "stepdaughter", "grandson", "granddaughter", "parent", "relative",
     "acquaintance", "homeowner", "tenant", "guard", "teacher", "adult", "individual", "occupant", "spouse", "twin",
+    "grader", "freshman", "sophomore", "newborn", "preteen", "inmate", "soldier", "veteran", "rapper", "intruder",
+    "robber", "burglar", "shooter", "pastor", "nurse", "firefighter", "cop", "detective", "sergeant", "mom", "dad",
 }
 PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 _FATAL_TEXT = re.compile(r"\b(?:fatally|to death|dead|deadly|fatal)\b", re.I)
@@ -43,13 +45,14 @@ class Victim:
     age: str | None = None  # "13", "11-month": tells two people apart
     evidence: list[Span] = field(default_factory=list)
     by_own_hand: bool = False  # "shot his wife before turning the gun on himself": not one of those he shot
+    tokens: set[int] = field(default_factory=set)  # the words that name this victim, read by two rules or more
 
 
 def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     """The person harmed: the passive subject ("was shot"), the subject of "died" or of
     "suffered a gunshot wound", or the object of an active verb ("killing a man"); in a headline
     the subject of a harm verb with no object ("Woman killed when gun fell")."""
-    subject_verb = predicate.lemma_ in ("die", "suffer", "be")
+    subject_verb = predicate.lemma_ in ("die", "be") or predicate.lemma_ in _WOUND_VERBS
     deps = ("nsubj",) if subject_verb else ("nsubjpass",)
     for child in predicate.children:
         if child.dep_ in deps:
@@ -62,14 +65,18 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     if subject_verb:
         return None
     if _reflexive_object(predicate):  # "a boy shoots himself", "before killing himself"
-        return _subject(predicate)
+        return _subject(predicate, next(c.lower_ for c in predicate.children if c.lower_ in _REFLEXIVES))
     for child in predicate.children:
         if child.dep_ == "dobj":
             return child
     # "a man shot in the leg": the participle modifies the victim
     if predicate.dep_ in ("acl", "relcl") and predicate.tag_ == "VBN":
         return predicate.head
-    if headline and predicate.tag_ in ("VBD", "VBN"):
+    # "left a girl dead and her grandmother wounded", "found one man dead and another wounded": the
+    # second state reads as an active verb
+    elided_leave = predicate.dep_ == "conj" and (predicate.head.lemma_ in _LEAVE_FIND or (
+        predicate.head.lower_ == "dead" and predicate.head.head.lemma_ in _LEAVE_FIND))
+    if (headline or elided_leave) and predicate.tag_ in ("VBD", "VBN"):
         return next((c for c in predicate.children if c.dep_ == "nsubj"), None)
     return None
 
@@ -82,13 +89,17 @@ def _reflexive_object(predicate: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in predicate.children)
 
 
-def _subject(predicate: Token) -> Token | None:
+def _subject(predicate: Token, reflexive: str | None = None) -> Token | None:
     """Who does what ``predicate`` says, up through the verbs it hangs off: the man in "a man
-    shot his wife before killing himself"."""
+    shot his wife before killing himself". Not one a ``reflexive`` cannot stand for: "a toddler
+    who picked up a gun her father had left and shot herself" is not about the father."""
     verb = predicate
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
+            noun = subject.lemma_.lower()
+            if (reflexive == "herself" and noun in _MALE_NOUNS) or (reflexive == "himself" and noun in _FEMALE_NOUNS):
+                return None
             return subject
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "before turning the gun on himself"
             verb = verb.head.head
@@ -105,7 +116,8 @@ def _own_hand(token: Token) -> Token | None:
         return None
     on_self = any(p.dep_ == "prep" and p.lower_ == "on" and any(o.lower_ in _REFLEXIVES for o in p.children)
                   for p in token.children)
-    return _subject(token) if on_self else None
+    return _subject(token, next(o.lower_ for p in token.children for o in p.children if o.lower_ in _REFLEXIVES)) \
+        if on_self else None
 
 
 def _an_age_as_noun(token: Token) -> bool:
@@ -115,7 +127,9 @@ def _an_age_as_noun(token: Token) -> bool:
 
 
 def _age(token: Token) -> str | None:
-    found = _AGE.search("".join(t.text_with_ws for t in token.subtree))
+    # not an age in a clause of its own ("a mother who was shot by her 4-year-old child") or of
+    # another person ("her brother and 4-year-old daughter")
+    found = _AGE.search("".join(t.text_with_ws for t in token.subtree if not _in_clause(t, token)))
     return found.group(1) if found else None
 
 
@@ -136,7 +150,8 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
     for t in token.subtree:
         if t.ent_type_ == "PERSON":
             return "name:" + _full_name(t)
-    modifiers = [t for t in token.children if t.dep_ in ("det", "amod", "poss")]
+    # "one man dead and another wounded": "one" brings someone in, as "a" does
+    modifiers = [t for t in token.children if t.dep_ in ("det", "amod", "poss") or (t.dep_ == "nummod" and t.lower_ == "one")]
     if token.dep_ == "conj" and not modifiers and token.head.pos_ == "NOUN":
         # "his wife and child": the child is his too, someone brought in, not one met before
         modifiers = [t for t in token.head.children if t.dep_ in ("det", "poss")]
@@ -156,6 +171,15 @@ FATAL_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
 HARM_NOUNS = {"shooting", "stabbing", "wounding"}
 
 
+def _in_clause(token: Token, above: Token) -> bool:
+    """Whether ``token`` sits in a clause or a conjunct of its own below ``above``."""
+    while token.i != above.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj"):
+            return True
+        token = token.head
+    return False
+
+
 def _full_name(token: Token) -> str:
     """The person's whole name as the sentence writes it ("melody cerros"), lower case."""
     doc = token.doc
@@ -172,9 +196,9 @@ def _full_name(token: Token) -> str:
     return " ".join(words).lower() or token.text.lower()
 
 
-_FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "girlfriend", "grandmother", "niece", "aunt",
+_FEMALE_NOUNS = {"woman", "girl", "mother", "mom", "daughter", "sister", "wife", "girlfriend", "grandmother", "niece", "aunt",
                  "female", "stepmother", "stepdaughter", "granddaughter"}
-_MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "boyfriend", "grandfather", "nephew", "uncle", "male",
+_MALE_NOUNS = {"man", "boy", "father", "dad", "son", "brother", "husband", "boyfriend", "grandfather", "nephew", "uncle", "male",
                "stepfather", "stepson", "grandson"}
 _ADULT_NOUNS = {"man", "woman", "husband", "wife", "father", "mother", "grandmother", "grandfather", "uncle", "aunt",
                 "boyfriend", "girlfriend", "officer", "deputy", "trooper"}
@@ -191,8 +215,19 @@ def _alike(base: str, other: str) -> bool:
     gender = [("f" if n in _FEMALE_NOUNS else "m" if n in _MALE_NOUNS else None) for n in (noun_a, noun_b)]
     if None not in gender and gender[0] != gender[1]:
         return False
-    stage = [("young" if n in _YOUNG_NOUNS else "adult" if n in _ADULT_NOUNS else None) for n in (noun_a, noun_b)]
+    stage = [_stage(n, a) for n, a in ((noun_a, age_a), (noun_b, age_b))]
     return None in stage or stage[0] == stage[1]
+
+
+def _stage(noun: str, age: str) -> str | None:
+    """"young" or "adult", from the noun or else the age ("the 2-year-old" is no man)."""
+    if noun in _YOUNG_NOUNS:
+        return "young"
+    if noun in _ADULT_NOUNS:
+        return "adult"
+    if age:
+        return "young" if age.endswith("month") or int(age) < 18 else "adult"
+    return None
 
 
 def _harm_of_noun(token: Token) -> tuple[Token, bool] | None:
@@ -211,8 +246,46 @@ def _harm_of_noun(token: Token) -> tuple[Token, bool] | None:
     return None
 
 
+_WOUND_LEMMAS = {"wound", "injury"}
+_WOUND_VERBS = ("suffer", "sustain", "receive", "have")  # "had a gunshot wound to his leg"
+_TREATED = ("treat", "hospitalize", "admit")  # "was treated for gunshot wounds"
+_LEAVE_FIND = ("leave", "find")
+_HOLDER_DEPS = ("nsubjpass", "dobj", "nsubj")
+
+
+def _wounded_with(token: Token) -> tuple[Token, bool] | None:
+    """(victim, fatal) for "a juvenile was found with a gunshot wound", "arrived at the hospital
+    with gunshot wounds", "a man suffering from a gunshot wound"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _WOUND_LEMMAS or token.dep_ != "pobj":
+        return None
+    if any(c.lower_ in ("no", "any") for c in token.children):  # "no injuries were reported"
+        return None
+    prep, holder = token.head, token.head.head
+    if prep.lower_ == "from" and holder.lemma_ not in ("suffer", "recover"):
+        return None  # "died from a gunshot wound" is read from "died"
+    if prep.lower_ not in ("with", "from") and not (prep.lower_ == "for" and holder.lemma_ in _TREATED):
+        return None
+    fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in token.children)
+    if holder.pos_ in ("NOUN", "PROPN", "PRON"):
+        return holder, fatal  # "a man with a gunshot wound"
+    if holder.pos_ not in ("VERB", "AUX"):
+        return None
+    if holder.dep_ == "acl" and holder.head.pos_ in ("NOUN", "PROPN"):
+        return holder.head, fatal  # "a man suffering from a gunshot wound"
+    for verb in (holder, holder.head) if holder.dep_ == "conj" else (holder,):
+        for dep in _HOLDER_DEPS:  # "was found with", "found him with", "he arrived with"
+            victim = next((c for c in verb.children if c.dep_ == dep), None)
+            if victim is not None:
+                return victim, fatal
+    return None
+
+
 def _left_in_state(token: Token) -> tuple[Token, bool] | None:
-    """(victim, fatal) for "left a 16-year-old boy dead", "leaving a man wounded"."""
+    """(victim, fatal) for "left a 16-year-old boy dead", "leaving a man wounded", "found a woman
+    dead" (the parser makes "a woman dead" a clause of its own)."""
+    if token.lower_ == "dead" and token.dep_ in ("ccomp", "oprd", "xcomp") and token.head.lemma_ in _LEAVE_FIND:
+        victim = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return (victim, True) if victim is not None else None
     if token.lemma_ != "leave":
         return None
     victim = next((c for c in token.children if c.dep_ == "dobj"), None)
@@ -245,7 +318,7 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
     text = (sentences[0].doc.user_data.get("rashomon.text") or sentences[0].doc.text) if sentences else ""
     for sent in sentences:
         for token in sent:
-            described = _harm_of_noun(token) or _left_in_state(token)
+            described = _harm_of_noun(token) or _left_in_state(token) or _wounded_with(token)
             if described is not None:
                 last = _record(found, last, described[0], described[1], sent) or last
                 continue
@@ -258,7 +331,7 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             pronounced_dead = (token.lemma_ in ("pronounce", "declare", "find") and token.i + 1 < len(token.doc)
                                and token.nbor(1).lower_ == "dead") or (
                 token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "dead" for c in token.children))
-            suffered_wound = token.lemma_ == "suffer" and any(
+            suffered_wound = token.lemma_ in _WOUND_VERBS and any(
                 re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj")
             if not (pronounced_dead or suffered_wound or token.lemma_ in HARM_LEMMAS):
                 continue
@@ -268,6 +341,8 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             if _hypothetical(token):
                 continue
             target = _victim_token(token, headline)
+            if target is not None and target.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                target = token.head  # "a mother who was accidentally shot by her son"
             if target is None:
                 continue
             fatal = pronounced_dead or token.lemma_ in FATAL_LEMMAS or bool(_FATAL_TEXT.search(
@@ -278,7 +353,7 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             for person in (target, *target.conjuncts, *selves):
                 own = person.lower_ in _REFLEXIVES or (person is target and _reflexive_object(token))
                 if person.lower_ in _REFLEXIVES:
-                    person = _subject(token)
+                    person = _subject(token, person.lower_)
                     if person is None:
                         continue
                 last = _record(found, last, person, fatal, sent, also, by_own_hand=own and fatal) or last
@@ -296,8 +371,15 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
     # "A 4-year-old girl is dead ... Geonna Bradley was shot": a victim brought in with "a" is
     # one the story also names, while there are named victims left to pair with.
     named = [v for v in others if v.key.startswith("name:") and not v.by_own_hand]  # not the one who shot them
+    # "2-year-old Joseph Bankston was shot ... The 2-year-old was found dead": the one victim of that age
+    for v in [v for v in others if v.key.startswith("same:") and v.age]:
+        of_age = [n for n in named if n.age == v.age]
+        if len(of_age) == 1:
+            of_age[0].killed = of_age[0].killed or v.killed
+            others.remove(v)
     for v in [v for v in others if v.key.startswith("a:")]:
-        fitting = [n for n in named if not (n.age and v.age and n.age != v.age)]  # a 35-year-old is no baby
+        noun = v.key.split(":")[1]
+        fitting = [n for n in named if _alike(f"{noun}:{v.age or ''}", f"person:{n.age or ''}")]  # a 35-year-old is no baby
         if not fitting:
             continue
         partner = next((n for n in fitting if n.killed == v.killed), fitting[0])
@@ -349,6 +431,11 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
     key = _key(target, sent, also)
     if key is None:
         return None
+    # "a 63-year-old man was found dead with a gunshot wound": one man, read twice
+    again = next((v for v in found.values() if target.i in v.tokens), None)
+    if again is not None:
+        again.killed = again.killed or fatal
+        return again
     if key == "<pronoun>" and last is None and not found:
         # "Jaimel Anderson was wearing his pajamas when the bullets flew ..., striking him": the
         # person the pronoun stands for, met before any harm was told
@@ -387,4 +474,5 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
     victim.by_own_hand = victim.by_own_hand or by_own_hand
     victim.age = victim.age or _age(target)
     victim.evidence.append(sent)
+    victim.tokens.add(target.i)
     return victim
