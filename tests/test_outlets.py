@@ -87,3 +87,22 @@ def test_a_name_is_read_where_same_day_reports_settle_it(gaz):
     mentions[-1].date = day
     reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
     assert reread["c"].place.admin1 == "Florida"
+
+
+def test_a_name_the_gazetteer_lacks_in_the_outlets_state_is_read_at_the_state(gaz):
+    # a Miami station's "Liberty City" is Miami's neighbourhood, which the gazetteer lacks, not Liberty
+    # City, Texas; "Portland" is known beyond its state and stays in Oregon
+    miami = gaz.resolve("Miami, Fla.")
+    articles = {f"a{i}": _article(f"a{i}", "miami.cbslocal.com", f"MIAMI, Fla. - Story {i} in Miami, Florida.")
+                for i in range(3)}
+    mentions = [_mention(aid, miami) for aid in articles]
+    for aid, name in (("l", "Liberty City"), ("p", "Portland")):
+        articles[aid] = _article(aid, "miami.cbslocal.com", f"A man was shot in {name} on Sunday.")
+        mentions.append(_mention(aid, gaz.resolve(name)))
+    assert mentions[-2].place.admin1 == "Texas"  # what the article alone gives
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    liberty_city = reread["l"].place
+    assert (liberty_city.name, liberty_city.admin1, liberty_city.country, liberty_city.precision) == \
+        ("Liberty City", "Florida", "US", 4)
+    assert liberty_city.geonameid is None and liberty_city.latitude is not None
+    assert reread["p"].place == mentions[-1].place

@@ -146,6 +146,16 @@ class Gazetteer:
             return None
         return self.place(max(rows, key=lambda r: self._ix.population[r]))
 
+    def population(self, place: Place) -> int:
+        return max((self._ix.population[r] for r in self._folded_rows(place.name)
+                    if self._ix.geonameid[r] == place.geonameid), default=0)
+
+    def region(self, country: str, admin1: str) -> Place | None:
+        """The first-level region ``admin1`` of ``country`` as a place."""
+        row = next((r for r in self._folded_rows(admin1) if self._ix.kind[r] == ADMIN1 and self._ix.country[r] == country),
+                   None)
+        return None if row is None else self.place(row)
+
     def has_namesake_elsewhere(self, place: Place, min_population: int = 0, share: float = 0.05) -> bool:
         """Whether another first-level region holds a place of the same name and kind (for towns:
         of at least ``min_population`` people and ``share`` of the place's own: Chicago has none)."""

@@ -36,6 +36,8 @@ MIN_ARTICLES = 3
 MIN_SHARE = 0.6
 # Namesakes smaller than this do not make a name ambiguous ("Montgomery, Texas" does, a hamlet does not).
 NAMESAKE_MIN_POPULATION = 1_000
+# A town this big is read where the gazetteer has it even when the outlet reports from another state.
+KNOWN_BEYOND_ITS_STATE = 100_000
 # How far apart in days a report that settles a name's state may be from one that does not.
 SAME_DAYS = 1
 
@@ -108,9 +110,22 @@ class OutletReader:
             if region is None or (place.country, place.admin1) == region:
                 continue
             local = self.gaz.namesake_in(place, *region)
+            if local is None and region == regions.get(outlet):
+                local = self._unlisted(place, region)
             if local is not None:
                 out[position] = local
         return out
+
+    def _unlisted(self, place: Place, region: tuple[str, str]) -> Place | None:
+        """A Boston paper's "Roxbury" with no state named is not Roxbury, Wis.: it is a place the
+        gazetteer lacks (a neighbourhood) in the outlet's state. The written name is kept, located
+        at the state (UCDP where_prec 4: the coordinates are the first-level region's). A city big
+        enough to be known beyond its state ("Portland" in a Seattle paper) stays where it is."""
+        state = self.gaz.region(*region)
+        if state is None or self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE:
+            return None
+        return Place(name=place.name, admin1=state.name, country=state.country, latitude=state.latitude,
+                     longitude=state.longitude, precision=4, feature=place.feature)
 
     def _same_days_region(self, place: Place, date: dt.date | None) -> tuple[str, str] | None:
         """The one state that the reports naming this place within ``SAME_DAYS`` of ``date``

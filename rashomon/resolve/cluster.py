@@ -107,7 +107,7 @@ def _place_key(m: SlimMention) -> str | None:
         return None
     if m.place.geonameid is not None:
         return sys.intern(f"g{m.place.geonameid}")
-    return sys.intern(f"n{m.place.name.lower()}|{m.place.country}")
+    return sys.intern(f"n{m.place.name.lower()}|{m.place.admin1}|{m.place.country}")
 
 
 def _tolerance(precision: int) -> int:
