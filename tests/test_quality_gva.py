@@ -21,10 +21,10 @@ FLOORS = {
     "city_accuracy": 0.71,
     "state_accuracy": 0.89,
     "killed_accuracy": 0.85,
-    "injured_accuracy": 0.65,
+    "injured_accuracy": 0.68,
     "count_incidents_exact": 0.6,
     "count_killed_exact": 0.63,
-    "count_injured_exact": 0.63,
+    "count_injured_exact": 0.65,
 }
 
 

@@ -119,6 +119,20 @@ def test_counts_with_the_shooter_and_the_others(extractor, text, figures):
     assert sorted((f.kind, f.value) for f in _main(extractor, text).figures) == figures
 
 
+@pytest.mark.parametrize("title, text, figures", [
+    # a shooting called deadly has someone dead, who is the man told of, not one more hurt
+    (None, "Police are investigating a fatal shooting in Dayton, Ohio, on Sunday. A man was shot in the chest, police "
+           "said.", [("killed", 1, "at_least")]),
+    ("Detectives yet to determine if deadly shooting was an accident", "INDIANAPOLIS (WISH) - Police are investigating "
+     "a shooting that witnesses are calling an accident.", [("killed", 1, "at_least")]),
+    (None, "Police are investigating a shooting in Dayton, Ohio, on Sunday. A man was shot in the chest, police said.",
+     [("injured", 1, "exact")]),
+])
+def test_a_deadly_shooting_has_someone_dead(extractor, title, text, figures):
+    main = _main(extractor, text, title=title)
+    assert sorted((f.kind, f.value, f.qualifier) for f in main.figures) == figures
+
+
 def test_a_headline_drops_the_auxiliary(nlp):
     people = victims(list(nlp("Baton Rouge police: Woman killed accidentally when gun fell from son's pocket").sents),
                      headline=True)
@@ -207,6 +221,14 @@ def test_a_day_told_outside_the_incidents_sentences_dates_it(extractor):
                             "Street and died at the scene, officers said.\n\nIn a separate case, two women were shot "
                             "and wounded in Columbus, Ohio, on Monday.", published=dt.date(2016, 10, 19))
     assert (main.date, main.date_precision) == (dt.date(2016, 10, 19), 2)
+
+
+@pytest.mark.parametrize("clock, day", [("11:30 p.m.", 18), ("2:30 a.m.", 19), ("6 p.m.", 19)])
+def test_a_late_evening_report_with_no_day_named_is_of_the_night_before(extractor, clock, day):
+    main = _main(extractor, f"A man was shot and wounded in Dayton, Ohio, police said. Officers were called to the "
+                            f"500 block of Main Street at about {clock} after reports of gunfire.",
+                 published=dt.date(2016, 10, 19))
+    assert (main.date, main.date_precision) == (dt.date(2016, 10, day), 2)
 
 
 def test_a_month_away_is_another_incident(extractor):

@@ -100,6 +100,19 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|s
 STAMP_CHARS = 600  # page stamps sit at the top of a page
 
 
+_CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?::[0-5]\d)?\s*([ap])\.?m\b\.?", re.I)
+_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|created|modified|last updated)\b[^.\n]{0,40}$", re.I)
+
+
+def first_clock_hour(text: str) -> int | None:
+    """The hour (0-23) of the first time of day a text gives ("about 11:30 p.m."), not a page's stamp."""
+    for m in _CLOCK.finditer(text):
+        if _STAMP_BEFORE.search(text[max(0, m.start() - 48):m.start()]):
+            continue
+        return int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
+    return None
+
+
 def _month(m: re.Match[str]) -> int | None:
     """The month of a date match: a number ("10/5") or a name ("Oct.", "October")."""
     text = m["month"]

@@ -149,6 +149,9 @@ _NEIGHBOURHOOD_BEFORE = re.compile(r"\bthe\s+city['’]s\s+(?:(?:north|south|eas
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
+LATE_EVENING_HOUR = 21
+# "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
+_FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:\w+\s+)?(?:shooting|shot|gunshot|gunfire)|\bshooting death", re.I)
 _BESIDES_THE_DEAD = re.compile(
     r"\balso\s+(?:been\s+)?(?:shot|struck|hit|wounded|injured)\b|\b(?:two|three|four|five|six|\d+)\s+other\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s*\|\s*")
@@ -655,6 +658,11 @@ class FrameBuilder:
                 # A story about charges, a trial or a sentence comes weeks or years after the shooting
                 # it does not date: its publication says nothing about the incident's day.
                 return None, None
+            hour = dates.first_clock_hour(article.text)
+            if hour is not None and hour >= LATE_EVENING_HOUR:
+                # "shots were fired about 11:30 p.m.", no day named: the night before the report (on
+                # the dev split, 28 such reports were published the day after, 14 the same day)
+                return article.published - dt.timedelta(days=1), 2
             return article.published, 2  # not stated: the report's day, give or take
         return None, None
 
@@ -680,7 +688,8 @@ class FrameBuilder:
             kind = taxonomy.KIND_BY_NAME["attack"]
         date, precision = self._date(frame, article, main_date, is_main)
         headline = self._title_figures(article, title_doc) if title_doc is not None else []
-        reports = self._figures(article, frame, next((r for r in headline if r.kind == "killed"), None))
+        reports = self._figures(article, frame, next((r for r in headline if r.kind == "killed"), None),
+                                self._fatal_phrase(article, frame, is_main))
         if not any(r.kind in ("killed", "injured") for r in reports):
             reports += headline
         statements = [
@@ -726,7 +735,16 @@ class FrameBuilder:
             keywords=[w for w, _ in words.most_common(12)],
         )
 
-    def _figures(self, article: Article, frame: Frame, headline_killed: FigureReport | None = None) -> list[FigureReport]:
+    def _fatal_phrase(self, article: Article, frame: Frame, is_main: bool) -> Evidence | None:
+        """Where a report calls the incident deadly ("a fatal shooting", "the shooting death of"):
+        someone died, however many."""
+        if is_main and article.title and _FATAL_SHOOTING.search(article.title[:_headline_end(article.title)]):
+            return self._title_evidence(article)
+        unit = next((u for u in frame.units if _FATAL_SHOOTING.search(u.text)), None)
+        return self._evidence(article, unit) if unit is not None else None
+
+    def _figures(self, article: Article, frame: Frame, headline_killed: FigureReport | None = None,
+                 fatal_phrase: Evidence | None = None) -> list[FigureReport]:
         """The figures of one frame: counts as written, and when the article counts no one,
         its victims one by one. "Shot" counts the killed and the injured together. A death only
         the headline tells ("baby girl accidentally shot, killed") counts, and its victim is not
@@ -757,6 +775,9 @@ class FrameBuilder:
             kinds.add("killed")
         elif "killed" not in kinds and headline_killed is not None and (people or shot):
             reports.append(headline_killed)
+            kinds.add("killed")
+        elif "killed" not in kinds and fatal_phrase is not None:
+            reports.append(FigureReport(kind="killed", value=1, qualifier="at_least", evidence=fatal_phrase))
             kinds.add("killed")
         killed = max((r.value for r in reports if r.kind == "killed" and r.qualifier != "vague"), default=0)
         if shot:
