@@ -278,6 +278,13 @@ def test_whitespace_is_normalised_and_hard_wraps_undone():
     assert clean_text(text) == "First paragraph starts here, and goes on here.\n\nSecond one."
 
 
+def test_the_title_repeated_with_a_symbol_before_it_is_not_body_text():
+    # a real GVA page: its first line is the title behind a close button's "×"
+    text = "× No charges against 13-year-old boy who accidentally shot, killed friend\n\nPUYALLUP, Wash. — No criminal charges."
+    assert clean_text(text, "No charges against 13-year-old boy who accidentally shot, killed friend") == \
+        "PUYALLUP, Wash. — No criminal charges."
+
+
 def test_cp1252_punctuation_read_as_latin1_is_restored():
     # a real GVA article: its quotes came through as C1 control characters, and the parser read
     # "\x93It is ... morning,\x94 Miley" as one noun phrase

@@ -21,6 +21,7 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[^\S\n]+")
 _HAS_WORD = re.compile(r"[^\W_]")
+_EDGE_SYMBOLS = re.compile(r"^[^\w\"“‘'(]+|[^\w.!?\"”’')]+$")
 # A line not ending with one of these, followed by one starting in lower case, is a hard-wrapped paragraph.
 _SENTENCE_CLOSERS = tuple(".!?:;\"”’)]")
 
@@ -191,9 +192,15 @@ def clean_text(text: str, title: str | None = None) -> str:
     """
     lines = _clean_lines(text)
     if title:
-        folded_title = title.casefold()
-        lines = [line for line in lines if line.casefold() != folded_title]
+        folded_title = _bare(title)
+        lines = [line for line in lines if _bare(line) != folded_title]
     return "\n\n".join(_drop_repeats(lines))
+
+
+def _bare(line: str) -> str:
+    """A line case-folded without the symbols around it: "× No charges ..." (a page's close button) is
+    the title "No charges ..." again."""
+    return _EDGE_SYMBOLS.sub("", line.casefold())
 
 
 def clean_title(title: str | None) -> str | None:
