@@ -64,6 +64,10 @@ def figures(text):
     ("Image 2 of 8 An 11-year-old boy accidentally shot himself", []),
     # the "000" of a reward is no count of the dead
     ("A $5,000 reward is being offered for the gunmen who shot and killed a teen at a party", []),
+    ("Veronika Elizabeth Weiss, 19.[46] Cooper and Weiss were killed outside the Alpha Phi sorority house.", []),
+    # "both" counts two people, not two legs
+    ("Both men inside the Honda were killed, and three others were injured.", [("killed", 2, "exact"), ("injured", 3, "exact")]),
+    ("Doctors examined the puncture wound on her left leg and scrapes on both legs and determined she had been shot.", []),
     ("One of the six, a 24-year-old man, died from a head wound", []),
     ("who went on a fifteen-minute shooting rampage that killed one", [("killed", 1, "exact")]),
     ("one of five children between the ages of 11 and 15 hospitalized", [("injured", 5, "exact")]),

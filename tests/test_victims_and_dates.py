@@ -133,6 +133,16 @@ def test_a_deadly_shooting_has_someone_dead(extractor, title, text, figures):
     assert sorted((f.kind, f.value, f.qualifier) for f in main.figures) == figures
 
 
+def test_a_line_break_ends_a_sentence(nlp):
+    # a page's stamp and a heading are no part of the sentence below them
+    doc = nlp("Posted: Sunday, June 23, 2013 11:24 AM EST\n\nA teenager is dead and three other men injured after an "
+              "early morning shooting Sunday.\n\nUPDATE (3/10 at 12:45 p.m.):\n\nDamon Sochko, 16, died Wednesday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Posted: Sunday, June 23, 2013 11:24 AM EST",
+        "A teenager is dead and three other men injured after an early morning shooting Sunday.",
+        "UPDATE (3/10 at 12:45 p.m.):", "Damon Sochko, 16, died Wednesday."]
+
+
 def test_a_headline_drops_the_auxiliary(nlp):
     people = victims(list(nlp("Baton Rouge police: Woman killed accidentally when gun fell from son's pocket").sents),
                      headline=True)

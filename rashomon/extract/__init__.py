@@ -12,11 +12,28 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from rashomon import geo
 from rashomon.config import Settings
 from rashomon.extract.frames import FrameBuilder
 from rashomon.model import Article, Mention
+
+
+PARAGRAPHS = "rashomon_paragraph_breaks"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence starts after a line break: a page's stamp ("Posted: Sunday, June 23, 2013 11:24 AM")
+    or a heading ("UPDATE (3/10 at 12:45 p.m.):") is no part of the sentence below it. The parser
+    keeps boundaries set before it."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 class Extractor:
@@ -29,6 +46,8 @@ class Extractor:
                 f"spaCy pipeline {self.settings.spacy_model!r} is not installed "
                 "(set RASHOMON_SPACY_MODEL to an installed pipeline)"
             ) from exc
+        if "parser" in self.nlp.pipe_names and PARAGRAPHS not in self.nlp.pipe_names:
+            self.nlp.add_pipe(PARAGRAPHS, before="parser")
         self.builder = FrameBuilder(geo.get_gazetteer(self.settings), geo, self.settings.default_country)
 
     def extract(self, article: Article) -> list[Mention]:

@@ -36,12 +36,13 @@ _NOT_PEOPLE = re.compile(
     r"^\s*(?:[-\w]+\s+)?(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|km|kilometres?|kilometers?|miles?|"
     r"feet|metres?|meters?|times|rounds?|shots|bullets|shell casings|casings|missiles?|rockets?|drones?|villages?|"
     r"cities|towns|sites|blocks?|cars?|vehicles?|percent|%|dollars?|mph|calibers?|caliber|mm|a\.m|p\.m|"
-    r"o'clock|counts?|charges?|inhabitants|residents living|guns?|weapons?|rifles?|handguns?|suspects?)\b",
+    r"o'clock|counts?|charges?|inhabitants|residents living|guns?|weapons?|rifles?|handguns?|suspects?|"
+    r"legs|arms|hands|feet|eyes|ears|knees|shoulders|sides|ends|directions)\b",  # "scrapes on both legs"
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
-_AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
+_AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
 _AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:both|all|each)\s+|(?:in )?age (?:from )?)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
 # "one of the six": the group was counted where it was first told.

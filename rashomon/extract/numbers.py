@@ -30,10 +30,10 @@ _QUALIFIER_OF = [(re.compile(rf"^(?:{p})$", re.I), q) for p, q in QUALIFIERS]
 
 _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_RE = re.compile(
-    r"(?<![\w.\-/$:#])(?<!\d,)(?:"  # not the "000" of "$5,000"
+    r"(?<![\w.\-/$:#\[])(?<!\d,)(?:"  # not the "000" of "$5,000", nor a citation mark "[46]"
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,/:]\d)(?!-year|-month|-week|-day|-hour|\s*(?:%|percent|years?\b|yr|a\.m|p\.m|am\b|pm\b|mm\b|caliber|calibre))"
     rf"|(?P<words>{_WORD}(?:[- ]{_WORD})?)(?!-year|-month|-week|-day)"
-    r"|(?P<dozen>a dozen)"
+    r"|(?P<dozen>a dozen)|(?P<both>both)"
     r"|(?P<vague>a couple|a few|several|a handful|dozens|scores|hundreds|thousands)"
     r")\b",
     re.I,
@@ -83,6 +83,8 @@ def find_numbers(text: str) -> list[tuple[int, int, int, str]]:
                 continue
         elif m["dozen"]:
             value = 12
+        elif m["both"]:
+            value = 2
         else:
             value = VAGUE[m["vague"].lower()]
         qualifier = "vague" if m["vague"] else (qualifier_before(text[max(0, m.start() - 25):m.start()]) or "exact")
