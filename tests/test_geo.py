@@ -289,6 +289,12 @@ def test_street_addresses_are_no_cities():
     assert [(m.text, m.place.admin1) for m in find_places(text)] == [("Elgin", "Illinois")]
 
 
+def test_a_borough_is_its_town():
+    text = ("DAUPHIN COUNTY, Pa. - Borough police responded to a home in the 200 block of West Main Street in "
+            "Hummelstown Borough shortly before 6 pm Thursday.")
+    assert ("Hummelstown", "Pennsylvania") in [(m.place.name, m.place.admin1) for m in find_places(text)]
+
+
 def test_numbered_street_pairs_are_no_cities():
     text = "Minneapolis police said the shooting happened near Newton and 16th avenues N. on Wednesday."
     assert [m.text for m in find_places(text)] == ["Minneapolis"]

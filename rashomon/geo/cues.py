@@ -69,6 +69,7 @@ LOWERCASE_INSTITUTIONS = {"high", "school", "schools"}
 LOCAL_INSTITUTIONS = INSTITUTIONS | {
     "county", "parish", "department", "district", "region", "province", "oblast", "rayon", "municipality", "area",
     "airport", "school", "schools", "high",
+    "borough", "township",  # "Hummelstown Borough", "Upper Darby Township": the town's own government
 }
 STREET_SUFFIXES = {
     "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
