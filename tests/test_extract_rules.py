@@ -169,6 +169,10 @@ def test_victims_counted_one_by_one(nlp, text, killed, injured):
     ("It was a violent night after at least 21 people were shot in incidents spanning the five boroughs.", True),
     ("San Francisco police are investigating two separate shootings that left six people injured.", True),
     ("Five people were shot outside a nightclub early Sunday.", False),
+    # a count of shootings is several incidents
+    ("Baltimore police are investigating two Friday night shootings that killed one person and injured two others.",
+     True),
+    ("Police said the two suspects were involved in the shooting that killed one.", False),
 ])
 def test_roundup_totals(text, roundup):
     from rashomon.extract.figures import is_roundup

@@ -111,7 +111,9 @@ class RawFigure:
 # Totals over several incidents: "21 people were shot in incidents across the city", "two separate
 # shootings left six hurt". The sentence still tells when and where; its numbers are no incident's.
 ROUNDUP = re.compile(
-    r"\bseparate (?:incidents|shootings|attacks)\b|\bin (?:\w+ )?incidents\b|\bin (?!the\b)(?:\w+ )?shootings\b|\bof the (?:\w+ )?shootings\b", re.I)
+    r"\bseparate (?:incidents|shootings|attacks)\b|\bin (?:\w+ )?incidents\b|\bin (?!the\b)(?:\w+ )?shootings\b|\bof the (?:\w+ )?shootings\b"
+    # "two Friday night shootings that killed one person and injured two others"
+    r"|\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:[-\w]+\s+){0,3}?(?:shootings|incidents)\b", re.I)
 
 
 def is_background(text: str) -> bool:
