@@ -303,13 +303,7 @@ class FrameBuilder:
         home = self._most_named(others, ("city",))
         return home.place if home is not None else None
 
-    def _population(self, place: Place, context) -> int:
-        for reading in self.gaz.readings(place.name, context):
-            if reading.place.geonameid == place.geonameid:
-                return reading.population
-        return 0
-
-    def _city_of(self, place: Place | None, matches, context) -> Place | None:
+    def _city_of(self, place: Place | None, matches) -> Place | None:
         """A neighbourhood or suburb the article places in a city it also names ("Englewood" and
         "Chicago police") is coded at the city, as incident datasets do."""
         if place is None or place.feature != "city" or place.latitude is None:
@@ -319,9 +313,9 @@ class FrameBuilder:
                   and m.place.admin1 == place.admin1 and m.place.country == place.country and _km(place, m.place) <= 20}
         if not nearby:
             return place
-        own = self._population(place, context)
+        own = self.gaz.population(place)
         for other in nearby.values():
-            if self._population(other, context) >= max(5 * own, 50_000):
+            if self.gaz.population(other) >= max(5 * own, 50_000):
                 return other
         return place
 
@@ -619,7 +613,7 @@ class FrameBuilder:
         for frame in frames:
             told = (frame.place_unit.text if frame.place_unit else "") + (frame.place_evidence.quote if frame.place_evidence else "")
             if not _SUBURB.search(told):  # "the Denver suburb of Wheat Ridge" is a town of its own
-                frame.place = self._city_of(frame.place, places, context)
+                frame.place = self._city_of(frame.place, places)
         if main.date_expr is None:
             self._loose_date(main, frames, units, article)
         ordered = [main] + [f for f in frames if f is not main]

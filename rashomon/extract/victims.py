@@ -64,8 +64,9 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
                 return child
     if subject_verb:
         return None
-    if _reflexive_object(predicate):  # "a boy shoots himself", "before killing himself"
-        return _subject(predicate, next(c.lower_ for c in predicate.children if c.lower_ in _REFLEXIVES))
+    reflexive = _reflexive_object(predicate)
+    if reflexive:  # "a boy shoots himself", "before killing himself"
+        return _subject(predicate, reflexive)
     for child in predicate.children:
         if child.dep_ == "dobj":
             return child
@@ -85,8 +86,9 @@ _REFLEXIVES = ("himself", "herself", "themselves")
 _WEAPONS = {"gun", "weapon", "rifle", "shotgun", "handgun", "pistol", "firearm", "revolver"}
 
 
-def _reflexive_object(predicate: Token) -> bool:
-    return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in predicate.children)
+def _reflexive_object(predicate: Token) -> str | None:
+    """"himself", "herself" or "themselves" as the object of ``predicate``, if it has one."""
+    return next((c.lower_ for c in predicate.children if c.dep_ == "dobj" and c.lower_ in _REFLEXIVES), None)
 
 
 def _subject(predicate: Token, reflexive: str | None = None) -> Token | None:
@@ -114,10 +116,9 @@ def _own_hand(token: Token) -> Token | None:
     """The shooter of "turned the gun on himself", who took their own life."""
     if token.lemma_ != "turn" or not any(c.dep_ == "dobj" and c.lemma_ in _WEAPONS for c in token.children):
         return None
-    on_self = any(p.dep_ == "prep" and p.lower_ == "on" and any(o.lower_ in _REFLEXIVES for o in p.children)
-                  for p in token.children)
-    return _subject(token, next(o.lower_ for p in token.children for o in p.children if o.lower_ in _REFLEXIVES)) \
-        if on_self else None
+    on_self = next((o.lower_ for p in token.children if p.dep_ == "prep" and p.lower_ == "on"
+                    for o in p.children if o.lower_ in _REFLEXIVES), None)
+    return _subject(token, on_self) if on_self else None
 
 
 def _an_age_as_noun(token: Token) -> bool:
@@ -351,7 +352,7 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             # "West, Dearmond and McPherson were also struck"; "killed his girlfriend and then himself"
             selves = [c for c in token.children if c.dep_ == "conj" and c.lower_ in _REFLEXIVES]
             for person in (target, *target.conjuncts, *selves):
-                own = person.lower_ in _REFLEXIVES or (person is target and _reflexive_object(token))
+                own = person.lower_ in _REFLEXIVES or (person is target and _reflexive_object(token) is not None)
                 if person.lower_ in _REFLEXIVES:
                     person = _subject(token, person.lower_)
                     if person is None:

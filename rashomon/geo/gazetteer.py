@@ -147,6 +147,7 @@ class Gazetteer:
         return self.place(max(rows, key=lambda r: self._ix.population[r]))
 
     def population(self, place: Place) -> int:
+        """The place's population as the index holds it (0 when unknown)."""
         return max((self._ix.population[r] for r in self._folded_rows(place.name)
                     if self._ix.geonameid[r] == place.geonameid), default=0)
 
@@ -160,8 +161,7 @@ class Gazetteer:
         """Whether another first-level region holds a place of the same name and kind (for towns:
         of at least ``min_population`` people and ``share`` of the place's own: Chicago has none)."""
         rows = self._folded_rows(place.name)
-        own = max((self._ix.population[r] for r in rows if self._ix.geonameid[r] == place.geonameid), default=0)
-        min_population = max(min_population, int(share * own))
+        min_population = max(min_population, int(share * self.population(place)))
         for r in rows:
             if FEATURES[self._ix.kind[r]] != place.feature or self._ix.geonameid[r] == place.geonameid:
                 continue
