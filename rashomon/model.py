@@ -81,7 +81,7 @@ class DateExpr(BaseModel):
     when a better anchor (publication date, main incident date) becomes known."""
 
     text: str
-    kind: Literal["absolute", "weekday", "relative_days", "offset_from_main", "same_as_main", "period"]
+    kind: Literal["absolute", "weekday", "relative_days", "offset_from_main", "same_as_main", "period", "holiday"]
     year: int | None = None
     month: int | None = None
     day: int | None = None

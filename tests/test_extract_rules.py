@@ -33,6 +33,10 @@ def figures(text):
     ("Not less than 20 houses were destroyed", [("buildings_destroyed", 20, "at_least")]),
     ("the death toll rose to 14 on Sunday", [("killed", 14, "exact")]),
     ("Antonio Mason, 35, died at the scene", []),
+    # "all four died" counts; "both 17." is an age
+    ("autopsies showed all four died from a single gunshot to the head", [("killed", 4, "exact")]),
+    ("The two men, both 17, were wounded", [("injured", 2, "exact")]),
+    ("All four victims were taken to UAB Hospital, one of whom died", []),
     ("dozens have been missing under the debris", [("missing", 24, "vague")]),
     ("two men, 21 and 25, were wounded", [("injured", 2, "exact")]),
     ("Ismael Moreno Jr., 31, as the man who was pronounced dead", []),

@@ -10,6 +10,7 @@ import spacy
 
 from rashomon.config import Settings
 from rashomon.extract import Extractor
+from rashomon.extract.dates import find_date_exprs
 from rashomon.extract.victims import victims
 from rashomon.model import Article
 
@@ -87,6 +88,11 @@ def _count(nlp, text):
     # the age names the one victim of that age; a 2-year-old is no "adult man"
     ("A neighbor said 2-year-old Joseph Bankston was shot in the head. The 2-year-old was found dead at the scene. "
      "The search continues for the gunman who killed a 2-year-old boy and critically injured an adult man.", 1, 1),
+    # found dead: "a deceased white male with a gunshot wound"
+    ("Upon arrival, deputies located a deceased white male with a gunshot wound to the head.", 1, 0),
+    # what happened to one person, listed: "shot, killed"; "mortally wounding" kills
+    ("A 17-year-old boy was shot, killed in Bluffton on Friday.", 1, 0),
+    ("The gun went off, mortally wounding Troyer in the chest.", 1, 0),
     # an age in a clause below the noun is someone else's: the mother is Dorothy Reardean
     ("The Georgia Bureau of Investigation confirmed that a mother who was shot in the head by her 4-year-old child "
      "has died. Dorothy Reardean, 25, died at the hospital.", 1, 0),
@@ -255,6 +261,44 @@ def test_a_fraction_is_not_a_date(extractor):
 
     assert find_date_exprs("An officer tried to pull the vehicle over for 1/2 mile before it stopped.") == []
     assert [e.text for _, _, e in find_date_exprs("He was shot on 1/2 in the afternoon.")] == ["1/2"]
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # a holiday names its day, the latest one on or before the report
+    ("A 60-year-old Allen Park man has been charged with shooting a 2-year-old and a 16-year-old on Christmas in "
+     "Southgate, Michigan, the prosecutor's office announced.", dt.date(2016, 12, 28), dt.date(2016, 12, 25)),
+    ("DETROIT (WXYZ) - A boy accidentally shot himself. It happened around 9:10 pm on New Year's Eve at the home of "
+     "a relative in Detroit, Michigan.", dt.date(2017, 1, 2), dt.date(2016, 12, 31)),
+    ("A man was shot and killed in Dayton, Ohio, on Thanksgiving night.", dt.date(2016, 11, 27), dt.date(2016, 11, 24)),
+    ("Two people were wounded in a shooting in Tulsa, Oklahoma, on Memorial Day.", dt.date(2015, 5, 27),
+     dt.date(2015, 5, 25)),
+])
+def test_a_holiday_dates_the_incident(extractor, text, published, day):
+    assert _main(extractor, text, published=published).date == day
+
+
+@pytest.mark.parametrize("title, figures", [
+    # telegraphese the parser cannot read: one person, and what happened to them
+    ("Sheriff: 6-year-old playing with gun shot and killed", [("killed", 1)]),
+    ("Teen Shot To Death In Pacoima", [("killed", 1)]),
+    ("13-year-old shot in Northwest Jacksonville", [("injured", 1)]),
+])
+def test_a_headline_tells_of_one_victim_when_the_text_counts_no_one(extractor, title, figures):
+    text = "The Washington County Sheriff's Office is investigating a shooting in Hillsboro, Oregon, on Saturday."
+    assert [(f.kind, f.value) for f in _main(extractor, text, title=title).figures] == figures
+
+
+def test_a_birthday_is_not_the_day_of_the_incident():
+    assert find_date_exprs("SILK, BRYANT SCOTT Date of Birth: 01/6/1992 Negligent Homicide") == []
+    assert find_date_exprs("He was born on May 3, 1990.") == []
+
+
+def test_a_holiday_named_for_another_reason_does_not():
+    # spent Christmas in jail; a party held to honor the day; the season
+    for text in ("A 19-year-old Shreveport man spent Christmas in jail for allegedly shooting his cousin.",
+                 "A drive-by shooting during a street party to honor Father's Day.",
+                 "He was shot while shopping for a Christmas tree.", "It happened a week before Thanksgiving."):
+        assert "holiday" not in [e.kind for _, _, e in find_date_exprs(text)], text
 
 
 @pytest.mark.parametrize("text, day", [

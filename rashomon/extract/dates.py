@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 import dateparser
+from dateutil.easter import easter
 
 from rashomon.extract.numbers import parse_number_word
 from rashomon.model import DateExpr, Mention
@@ -54,6 +55,34 @@ MONTH_PERIOD = re.compile(
     rf"\b(?:(?P<last>[Ll]ast)\s+|[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?|(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)"
     rf"(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
+# "on Christmas Eve", "New Year's Day", "Thanksgiving night", "the Fourth of July": a holiday names its day.
+HOLIDAY = re.compile(
+    r"\b(?P<name>Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']?s(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?"
+    r"|Fourth\s+of\s+July|July\s+Fourth|Independence\s+Day|Halloween|Easter\s+Sunday|(?<=on\s)Easter"
+    r"|Memorial\s+Day|Labor\s+Day|Mother[’']?s\s+Day|Father[’']?s\s+Day|Valentine[’']?s\s+Day"
+    r"|St\.?\s+Patrick[’']?s\s+Day|Veterans\s+Day|Cinco\s+de\s+Mayo)\b"
+    # a season, a thing or a span named for the holiday is no day ("Christmas tree", "Thanksgiving break")
+    r"(?!\s+(?:trees?|gifts?|presents?|shopping|lights|decorations?|cards?|breaks?|season|holidays?|vacation|"
+    r"week|weekend|time|carols?|music|sales?|lists?|spirit|bonus|displays?|toys?)\b)")
+# "before Christmas", "home for Christmas", "spent Christmas in jail", "a party to honor Father's Day": a
+# day other than the holiday, or none
+_HOLIDAY_NOT_ON = re.compile(
+    r"\b(?:before|after|since|until|till|by|following|ahead\s+of|up\s+to|for|spen[dt]s?|spending|honou?r(?:ing)?|"
+    r"celebrat(?:e|es|ed|ing)|mark(?:s|ed|ing)?)\s+(?:the\s+|this\s+)?$", re.I)
+# A holiday without a fixed day of the month: its day in a given year.
+_MOVABLE_HOLIDAYS = {
+    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),
+    "easter": easter,
+    "memorial day": lambda year: _nth_weekday(year, 5, 0, -1),
+    "labor day": lambda year: _nth_weekday(year, 9, 0, 1),
+    "mother's day": lambda year: _nth_weekday(year, 5, 6, 2),
+    "father's day": lambda year: _nth_weekday(year, 6, 6, 3),
+}
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31), "new year's": (1, 1),
+    "fourth of july": (7, 4), "july fourth": (7, 4), "independence day": (7, 4), "halloween": (10, 31),
+    "valentine's day": (2, 14), "st patrick's day": (3, 17), "veterans day": (11, 11), "cinco de mayo": (5, 5),
+}
 SAME_TIME = re.compile(r"\b(?:at|around)\s+(?:around\s+|about\s+)?the\s+same\s+time\b", re.I)
 RELATIVE_WORDS: list[tuple[re.Pattern[str], int, int]] = [
     # (pattern, days from anchor, precision)
@@ -100,6 +129,8 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|s
 STAMP_CHARS = 600  # page stamps sit at the top of a page
 
 
+# "Date of Birth: 01/6/1992", "DOB 5/3/98", "born on May 3": someone's birthday, not the event's day.
+_BIRTH_BEFORE = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?)\s*:?\s*$", re.I)
 _CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?::[0-5]\d)?\s*([ap])\.?m\b\.?", re.I)
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|created|modified|last updated)\b[^.\n]{0,40}$", re.I)
 
@@ -149,7 +180,7 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append((m.start(), m.end()))
-        if _PAGE_STAMP.search(text[max(0, m.start() - 48):m.start()]):
+        if _PAGE_STAMP.search(text[max(0, m.start() - 48):m.start()]) or _BIRTH_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
             return
         line_end = text.find("\n", m.end())
         after = text[m.end():m.end() + 24] if line_end < 0 else text[m.end():min(line_end, m.end() + 24)]
@@ -191,6 +222,10 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
                             last=bool(m["last"]), precision=4))
     for m in LAST_MONTH.finditer(text):
         add(m, DateExpr(text=m.group(0), kind="period", last=True, precision=4))
+    for m in HOLIDAY.finditer(text):
+        if not _HOLIDAY_NOT_ON.search(text[max(0, m.start() - 24):m.start()]):
+            # "New Year's" alone may be the night before (a celebration's gunfire): a day either side
+            add(m, DateExpr(text=m.group(0), kind="holiday", precision=2 if holiday_key(m["name"]) == "new year's" else 1))
     for m in SAME_TIME.finditer(text):
         add(m, DateExpr(text=m.group(0), kind="same_as_main"))
     for m in WEEKDAY.finditer(text):
@@ -227,6 +262,9 @@ def resolve(expr: DateExpr, anchor: dt.date | None, main_date: dt.date | None = 
             return dt.date(year, expr.month, expr.day), expr.precision
         except ValueError:
             return None, 5
+    if expr.kind == "holiday":
+        day = holiday_date(expr.text, anchor)
+        return (day, expr.precision) if day else (None, 5)
     if expr.kind == "offset_from_main":
         return (main_date + dt.timedelta(days=expr.days), expr.precision) if main_date else (None, 5)
     if expr.kind == "same_as_main":
@@ -254,6 +292,39 @@ def resolve(expr: DateExpr, anchor: dt.date | None, main_date: dt.date | None = 
     if expr.kind == "period":
         return anchor, expr.precision
     return None, 5
+
+
+def holiday_key(name: str) -> str:
+    """A holiday's name folded to a key of the tables ("New Year’s  Day" -> "new year's")."""
+    key = re.sub(r"\s+", " ", name.replace("’", "'").replace(".", "")).lower()
+    key = re.sub(r" (?:day|sunday)$", "", key) if key not in _FIXED_HOLIDAYS and key not in _MOVABLE_HOLIDAYS else key
+    return key
+
+
+def holiday_date(name: str, anchor: dt.date | None) -> dt.date | None:
+    """The holiday's latest day not far after the anchor (as ``_year_for``)."""
+    if anchor is None:
+        return None
+    key = holiday_key(name)
+    for year in (anchor.year, anchor.year - 1):
+        if key in _FIXED_HOLIDAYS:
+            day = dt.date(year, *_FIXED_HOLIDAYS[key])
+        elif key in _MOVABLE_HOLIDAYS:
+            day = _MOVABLE_HOLIDAYS[key](year)
+        else:
+            return None
+        if day <= anchor + dt.timedelta(days=2):
+            return day
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (Monday = 0); n = -1: the last one."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def _mid_month(year: int, month: int, anchor: dt.date | None) -> dt.date:

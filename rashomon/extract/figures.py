@@ -11,7 +11,7 @@ from rashomon.extract.numbers import find_numbers, parse_number_word
 
 # Words that say what happened to the people counted, when they follow the count.
 _AFTER = {
-    "killed": r"shot and killed|shot dead|shot to death|killed|dead|died|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|fatally",
+    "killed": r"shot and killed|shot dead|shot to death|killed|dead|died|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|fatally|mortally",
     "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?|"
                r"(?:\w+\s+)?to (?:the |a |area |local )?hospitals?",
     # Hit by gunfire: the killed and the injured together ("three people were shot, one fatally").
@@ -44,7 +44,11 @@ _NOT_PEOPLE = re.compile(
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
-_AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:both|all|each)\s+|(?:in )?age (?:from )?)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
+_AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:in )?age (?:from )?)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
+# "they were both 17", "all four victims were taken to the hospital": an age, or a group counted where it
+# was first told; but "all four died" counts the dead.
+_ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s+$", re.I)
+_ALL_DIED_AFTER = re.compile(r"^\s+(?:(?:were|was|have|had|are)\s+(?:\w+\s+)?)?(?:died|killed|dead|slain)\b", re.I)
 # "one of the six": the group was counted where it was first told.
 _OF_THE_BEFORE = re.compile(r"\b(?:(?:one|two|three|some|all|each|both|none|any|\d+) of|out of) (?:the|those|these)\s+$", re.I)
 # "6740 N. Clark St.", "the 48205 ZIP code", "the 2500 block": house numbers, ZIP codes, blocks.
@@ -190,6 +194,7 @@ def _counts(text: str) -> list[RawFigure]:
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
               or bool(" " not in text[s:e] and _AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
               or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
+              or bool(_ALL_BEFORE.search(text[max(0, s - 8):s]) and not _ALL_DIED_AFTER.match(text[e:e + 30]))
               or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s]))
               or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha())  # "a fifteen-minute rampage", "a two-story home"
               or bool(_DECADE_AFTER.match(text[e:e + 6])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
@@ -225,7 +230,7 @@ def _counts(text: str) -> list[RawFigure]:
                 kind = _kind_after(after)
             else:
                 kind = _VERB_KIND.get(verb[:4])
-                if kind in ("injured", "shot") and re.search(r"\bfatally\s+\w+\s+(?:at least |more than |about )?$", before, re.I):
+                if kind in ("injured", "shot") and re.search(r"\b(?:fatally|mortally)\s+\w+\s+(?:at least |more than |about )?$", before, re.I):
                     kind = "killed"  # "shot and fatally wounded four friends"
                 # "killing and injuring dozens": one count for two kinds, so none.
                 if re.search(r"\b(?:killing|killed) and (?:injuring|wounding|badly injuring)\s*(?:at least |more than )?$", before, re.I):

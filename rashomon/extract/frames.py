@@ -148,6 +148,12 @@ _NEIGHBOURHOOD_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|section|community)\b
 _NEIGHBOURHOOD_BEFORE = re.compile(r"\bthe\s+city['’]s\s+(?:(?:north|south|east|west)\w*\s+)?$", re.I)
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
+# One person a headline tells of, and what happened to them, when the parse finds no one.
+_HEADLINE_VICTIM = re.compile(
+    r"\b\d{1,2}-(?:year|month)-old\b|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|father|mother|"
+    r"dad|mom|son|daughter|student|officer|deputy|driver|hunter)\b", re.I)
+_HEADLINE_HARM = re.compile(r"\b(?:shot|shoots?|wounded|injured|hurt|kills?|killed|dies|died|dead|slain)\b", re.I)
+_HEADLINE_FATAL = re.compile(r"\b(?:dies|died|dead|kills?|killed|slain|fatal(?:ly)?|to death)\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
 LATE_EVENING_HOUR = 21
 # "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
@@ -819,8 +825,10 @@ class FrameBuilder:
         people = victims.victims([s for s in title_doc.sents if s.start_char < len(headline)], headline=True)
         killed = sum(v.killed for v in people)
         hurt = sum(v.harmed and not v.killed for v in people)
-        if not people and _SHOT_SELF.search(headline):  # headline case defeats the parser
-            killed, hurt = (1, 0) if re.search(r"\b(?:dies|died|dead|killed|fatal(?:ly)?)\b", headline, re.I) else (0, 1)
+        if not people and (_SHOT_SELF.search(headline) or (_HEADLINE_VICTIM.search(headline)
+                                                            and _HEADLINE_HARM.search(headline))):
+            # headline case and telegraphese defeat the parser ("6-year-old playing with gun shot and killed")
+            killed, hurt = (1, 0) if _HEADLINE_FATAL.search(headline) else (0, 1)
         return ([FigureReport(kind="killed", value=killed, evidence=evidence)] if killed else []) + \
             ([FigureReport(kind="injured", value=hurt, evidence=evidence)] if hurt else [])
 

@@ -31,7 +31,7 @@ PERSON_NOUNS = {
     "robber", "burglar", "shooter", "pastor", "nurse", "firefighter", "cop", "detective", "sergeant", "mom", "dad",
 }
 PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
-_FATAL_TEXT = re.compile(r"\b(?:fatally|to death|dead|deadly|fatal)\b", re.I)
+_FATAL_TEXT = re.compile(r"\b(?:fatally|mortally|to death|dead|deadly|fatal)\b", re.I)
 _AGE = re.compile(r"\b(\d{1,3}(?:-month)?)(?:-year-old|-old|,|-year old| years? old)")
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
 _MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
@@ -61,6 +61,13 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
         # "a boy shot early Wednesday ... has died", "was shot and killed": the first verb's subject
         for child in predicate.head.children:
             if child.dep_ in ("nsubjpass", "nsubj") if subject_verb else child.dep_ == "nsubjpass":
+                return child
+    if predicate.dep_ == "advcl" and predicate.tag_ in ("VBN", "VBD") and predicate.i > 0 \
+            and predicate.nbor(-1).text == "," and predicate.head.lemma_ in HARM_LEMMAS \
+            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in predicate.children):
+        # "A 17-year-old boy was shot, killed in Bluffton": what happened to one person, listed
+        for child in predicate.head.children:
+            if child.dep_ == "nsubjpass" or (headline and child.dep_ == "nsubj"):
                 return child
     if subject_verb:
         return None
@@ -268,7 +275,7 @@ def _wounded_with(token: Token) -> tuple[Token, bool] | None:
         return None
     fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in token.children)
     if holder.pos_ in ("NOUN", "PROPN", "PRON"):
-        return holder, fatal  # "a man with a gunshot wound"
+        return holder, fatal or _deceased(holder)  # "a man with a gunshot wound"
     if holder.pos_ not in ("VERB", "AUX"):
         return None
     if holder.dep_ == "acl" and holder.head.pos_ in ("NOUN", "PROPN"):
@@ -277,8 +284,13 @@ def _wounded_with(token: Token) -> tuple[Token, bool] | None:
         for dep in _HOLDER_DEPS:  # "was found with", "found him with", "he arrived with"
             victim = next((c for c in verb.children if c.dep_ == dep), None)
             if victim is not None:
-                return victim, fatal
+                return victim, fatal or _deceased(victim)
     return None
+
+
+def _deceased(person: Token) -> bool:
+    """"deputies located a deceased white male with a gunshot wound": the one found is dead."""
+    return any(c.dep_ == "amod" and c.lower_ in ("deceased", "dead", "lifeless") for c in person.children)
 
 
 def _left_in_state(token: Token) -> tuple[Token, bool] | None:
