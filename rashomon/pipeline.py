@@ -219,6 +219,8 @@ class Rashomon:
             for position, place in reader.places().items():
                 records[position].place = place
                 out.moved[records[position].id] = place
+            for position, place in reader.home_regions().items():
+                out.moved[records[position].id] = place  # placed, but not grouped by it
         step("grouping", 0, None)
         out.grouping = group(records, out.published)
         return out

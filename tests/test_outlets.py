@@ -106,3 +106,33 @@ def test_a_name_the_gazetteer_lacks_in_the_outlets_state_is_read_at_the_state(ga
         ("Liberty City", "Florida", "US", 4)
     assert liberty_city.geonameid is None and liberty_city.latitude is not None
     assert reread["p"].place == mentions[-1].place
+
+
+def test_a_story_that_names_no_place_is_read_in_its_outlets_state(tmp_path):
+    """Three stories of a Greenville, N.C. station name their state; two of the same day name no place
+    at all. Those two are placed in North Carolina, at the state (UCDP where_prec 4), and stay two
+    incidents: sharing a state is no reason to join."""
+    import json
+
+    from rashomon.config import Settings
+    from rashomon.pipeline import Rashomon
+
+    lines = [{"id": f"a{i}", "outlet": "wnct.com", "published": f"2014-01-{20 + i}", "title": f"Shooting {i}",
+              "text": f"GREENVILLE, N.C. - A man was shot in the leg on {day} night in Greenville, North Carolina, "
+                      f"police said. The victim, {name}, was taken to Vidant Medical Center."}
+             for i, (day, name) in enumerate([("Sunday", "John Smith"), ("Monday", "Carl Jones"),
+                                              ("Tuesday", "Dan Brown")])]
+    lines += [{"id": "b1", "outlet": "wnct.com", "published": "2014-01-28", "title": "Teen wounded",
+               "text": "A teenager was shot in the arm on Monday night, deputies said. He is expected to recover."},
+              {"id": "b2", "outlet": "wnct.com", "published": "2014-01-28", "title": "Woman hurt",
+               "text": "A woman was shot in the hand on Monday night, officers said. Her injuries are not serious."}]
+    path = tmp_path / "wnct.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with Rashomon(tmp_path / "db.sqlite", Settings(default_country="US")) as app:
+        app.ingest([path])
+        main_of = {a.id: inc for inc in app.incidents() for a in inc.articles if a.role == "main"}
+    assert main_of["a0"].place.name == "Greenville"
+    for aid in ("b1", "b2"):
+        place = main_of[aid].place
+        assert (place.name, place.feature, place.precision) == ("North Carolina", "admin1", 4)
+    assert main_of["b1"].id != main_of["b2"].id

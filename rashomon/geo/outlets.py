@@ -15,6 +15,10 @@ the namesake other articles settle for the same name within a day of it
 ("Jacksonville" on 14 October is the Jacksonville, N.C. that two other reports
 of that day name with its state), when they all settle on one.
 
+A main incident whose article names no place at all is read in its outlet's state, when the profile
+settles one; that reading places the incident, but grouping does not use it (two placeless reports
+of one outlet are not one incident for sharing a state).
+
 The pass is a function of all stored articles and their mentions as
 extracted (nothing is written back), so its result does not depend on the
 order articles arrive in. The place's evidence stays the sentence that names
@@ -75,10 +79,13 @@ class OutletReader:
         self.settled: dict[tuple[str, str, dt.date], set[tuple[str, str]]] = defaultdict(set)
         self.count = 0
         self._elsewhere: dict[tuple, bool] = {}
+        self.placeless: list[tuple[int, str]] = []  # main mentions that name no place: position, outlet
 
     def add(self, article: Article | None, m: Mention | SlimMention) -> None:
         position, self.count = self.count, self.count + 1
         place = m.place
+        if article is not None and place is None and m.role == "main" and article.outlet:
+            self.placeless.append((position, article.outlet))
         if article is None or place is None:
             return
         rereadable = place.feature in ("city", "admin2")
@@ -114,6 +121,18 @@ class OutletReader:
                 local = self._unlisted(place, region)
             if local is not None:
                 out[position] = local
+        return out
+
+    def home_regions(self) -> dict[int, Place]:
+        """Position in the stream -> the outlet's state, for main incidents whose article names no place
+        at all (a paywall page, a story that takes its town for granted): a local paper's story is of
+        its own state. UCDP where_prec 4; only for outlets whose profile settles a state."""
+        regions, out = self.regions(), {}
+        for position, outlet in self.placeless:
+            region = regions.get(outlet)
+            state = self.gaz.region(*region) if region else None
+            if state is not None:
+                out[position] = state
         return out
 
     def _unlisted(self, place: Place, region: tuple[str, str]) -> Place | None:

@@ -118,7 +118,8 @@ def _incident(incident_id: str, members: list[Mention], published: Mapping[str, 
     typed = next(m for m in members if m.kind == kind) if kind else members[0]
     date, date_precision = incident_date(members)
     places = [m.place for m in members if m.place is not None]
-    city_places = [p for p in places if p.feature == "city"] or places
+    # the most precise level any report gives: a town, else a county, else what there is
+    city_places = [p for p in places if p.feature == "city"] or [p for p in places if p.feature == "admin2"] or places
     place_id = _mode([p.geonameid or p.name for p in city_places])
     place = next((p for p in city_places if (p.geonameid or p.name) == place_id), None)
 
