@@ -336,3 +336,18 @@ def test_dayton_dateline_article_from_gva(nlp):
     matches = find_places(nlp(article["text"]))
     assert matches[0].cue == "dateline"
     assert (matches[0].place.name, matches[0].place.admin1) == ("Dayton", "Ohio")
+
+
+@pytest.mark.parametrize("domain, country, region", [
+    ("buffalonews.com", None, ("US", "New York")),
+    ("nbcconnecticut.com", None, ("US", "Connecticut")),
+    ("chicago.suntimes.com", None, ("US", "Illinois")),
+    ("fox5sandiego.com", None, ("US", "California")),
+    ("philly.com", None, ("US", "Pennsylvania")),  # a name the gazetteer knows the city by
+    ("kansascity.com", None, ("US", "Missouri")),  # the larger Kansas City, by far
+    # Montgomery is also Sahiwal's old name: in a US corpus the site is Montgomery, Alabama's
+    ("montgomeryadvertiser.com", "US", ("US", "Alabama")),
+    ("usatoday.com", None, None), ("cbsnews.com", None, None), ("wsmv.com", None, None),
+])
+def test_a_site_named_for_a_city_or_state(gaz, domain, country, region):
+    assert gaz.region_in_domain(domain, country) == region

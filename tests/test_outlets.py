@@ -136,3 +136,20 @@ def test_a_story_that_names_no_place_is_read_in_its_outlets_state(tmp_path):
         place = main_of[aid].place
         assert (place.name, place.feature, place.precision) == ("North Carolina", "admin1", 4)
     assert main_of["b1"].id != main_of["b2"].id
+
+
+def test_an_outlet_named_for_its_city_reports_from_its_state(gaz):
+    """Too few anchored articles to learn a region from, but the domain names the city; an outlet whose
+    articles settle another state keeps that one."""
+    from rashomon.geo.outlets import OutletReader
+
+    greene = gaz.resolve("Greene County")  # Missouri's, when nothing else is known
+    reader = OutletReader(gaz)
+    for aid, outlet in (("b", "charlotteobserver.com"), ("c", "charlotteobserver.com")):
+        reader.add(_article(aid, outlet, "The Greene County Sheriff's Office said."), _mention(aid, greene))
+    assert reader.regions() == {"charlotteobserver.com": ("US", "North Carolina")}
+    assert {p.admin1 for p in reader.places().values()} == {"North Carolina"}
+    for i in range(2):
+        reader.add(_article(f"s{i}", "charlotteobserver.com", "MIAMI, Fla. - A story in Miami, Florida."),
+                   _mention(f"s{i}", gaz.resolve("Miami, Fla.")))
+    assert reader.regions() == {}  # two Florida stories to none in North Carolina

@@ -23,6 +23,9 @@ PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "country": 6, "region": 7}  # 
 
 # A city this large, or a national capital, is what a bare mention of its name usually means.
 PROMINENT_POPULATION = 1_000_000
+# A news site named for a city ("buffalonews.com") reports from it: cities this big, names this long.
+DOMAIN_CITY_POPULATION = 100_000
+DOMAIN_MIN_NAME = 5
 
 # Context scores: how strongly the article points at a candidate.
 DATELINE, NAMED_ADMIN2, NAMED_ADMIN1, NAMED_COUNTRY, PROMINENT, ELSEWHERE = 5, 4, 3, 2, 1, 0
@@ -98,6 +101,7 @@ class Gazetteer:
         self._states = self._us_state_abbreviations()
         self._demonyms = self._demonym_table()
         self._capital_names = {fold(index.name[row]): code for code, row in self._capitals.items()}
+        self._domain_index: dict[str, list[int]] | None = None
 
     # -- places ------------------------------------------------------------------------------------------
     def place(self, row: int) -> Place:
@@ -156,6 +160,53 @@ class Gazetteer:
         row = next((r for r in self._folded_rows(admin1) if self._ix.kind[r] == ADMIN1 and self._ix.country[r] == country),
                    None)
         return None if row is None else self.place(row)
+
+    def region_in_domain(self, domain: str, country: str | None = None) -> tuple[str, str] | None:
+        """(country, admin1) of the city or region a news site's domain is named for ("buffalonews.com",
+        "nbcconnecticut.com", "chicago.suntimes.com", "fox5sandiego.com"): the longest name of a city of
+        ``DOMAIN_CITY_POPULATION`` or more, or of a first-level region, that begins or ends one of its
+        labels. A name several such cities share is read at the largest only when it is twice the next
+        ("kansascity.com": Kansas City, Missouri); otherwise, and for a region name that several
+        countries use, None. ``country``: only places of that country ("augusta.com" is Augusta, Georgia,
+        for an outlet of a US corpus, not Augsburg, once Augusta Vindelicorum)."""
+        names = self._domain_names()
+        found: list[tuple[int, list[int]]] = []
+        for label in domain.lower().split(".")[:-1]:
+            label = re.sub(r"[^a-z]", "", label)
+            for n in range(DOMAIN_MIN_NAME, len(label) + 1):
+                for part in {label[:n], label[-n:]}:
+                    if part in names:
+                        found.append((n, names[part]))
+        if not found:
+            return None
+        if country is not None:
+            found = [(n, [r for r in rows if self._ix.country[r] == country]) for n, rows in found]
+            found = [(n, rows) for n, rows in found if rows]
+            if not found:
+                return None
+        rows = max(found, key=lambda item: item[0])[1]
+        cities = sorted((r for r in rows if self._ix.kind[r] == CITY), key=lambda r: -self._ix.population[r])
+        if cities:
+            if len(cities) > 1 and self._ix.population[cities[0]] < 2 * self._ix.population[cities[1]]:
+                return None
+            place = self.place(cities[0])
+            return (place.country, place.admin1) if place.admin1 else None
+        regions = {(self._ix.country[r], self._ix.name[r]) for r in rows}
+        return regions.pop() if len(regions) == 1 else None
+
+    def _domain_names(self) -> dict[str, list[int]]:
+        """Folded names without spaces -> rows of big cities and first-level regions (built once)."""
+        if self._domain_index is None:
+            ix, index = self._ix, {}
+            for key, found in ix.keys.items():
+                compact = key.replace(" ", "")
+                if len(compact) < DOMAIN_MIN_NAME or not compact.isascii() or not compact.isalpha():
+                    continue
+                for row in (found,) if isinstance(found, int) else found:
+                    if ix.kind[row] == ADMIN1 or (ix.kind[row] == CITY and ix.population[row] >= DOMAIN_CITY_POPULATION):
+                        index.setdefault(compact, []).append(row)
+            self._domain_index = index
+        return self._domain_index
 
     def has_namesake_elsewhere(self, place: Place, min_population: int = 0, share: float = 0.05) -> bool:
         """Whether another first-level region holds a place of the same name and kind (for towns:

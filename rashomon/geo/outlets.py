@@ -6,6 +6,8 @@ readers know which one. Among an outlet's articles, those that place their
 incident in a state they name themselves ("Dayton, Ohio", "GAINESVILLE, Fla."),
 or at a name no other state has, show where the outlet reports from. When at
 least ``MIN_ARTICLES`` of them agree (``MIN_SHARE`` of its anchored articles),
+or, short of that, when the outlet's domain is named for a city or state
+("buffalonews.com", "nbcconnecticut.com") that its articles do not contradict,
 an incident of that outlet placed at a name the article never ties to a state
 is read in the outlet's state, if the gazetteer has a place of that name and
 kind there.
@@ -80,10 +82,14 @@ class OutletReader:
         self.count = 0
         self._elsewhere: dict[tuple, bool] = {}
         self.placeless: list[tuple[int, str]] = []  # main mentions that name no place: position, outlet
+        self.outlets: set[str] = set()
+        self._named: dict[tuple, tuple[str, str] | None] = {}  # (outlet, country) -> the region its domain names
 
     def add(self, article: Article | None, m: Mention | SlimMention) -> None:
         position, self.count = self.count, self.count + 1
         place = m.place
+        if article is not None and article.outlet:
+            self.outlets.add(article.outlet)
         if article is not None and place is None and m.role == "main" and article.outlet:
             self.placeless.append((position, article.outlet))
         if article is None or place is None:
@@ -100,11 +106,31 @@ class OutletReader:
                 self.settled[(fold(place.name), place.feature, m.date)].add((place.country, place.admin1))
 
     def regions(self) -> dict[str, tuple[str, str]]:
+        """Outlet -> the (country, admin1) it reports from: the state its anchored articles settle, else
+        the one its domain is named for ("buffalonews.com") unless its articles mostly settle another."""
         regions = {}
-        for outlet, counter in self.votes.items():
-            (region, n), total = counter.most_common(1)[0], sum(counter.values())
-            if n >= MIN_ARTICLES and n >= MIN_SHARE * total:
-                regions[outlet] = region
+        # the country a domain's name is read in: the outlet's own, else the one most outlets report from
+        countries: Counter = Counter()
+        for counter in self.votes.values():
+            for (country, _), n in counter.items():
+                countries[country] += n
+        corpus_country = countries.most_common(1)[0][0] if countries else None
+        for outlet in self.outlets:
+            counter = self.votes.get(outlet, Counter())
+            if counter:
+                (region, n), total = counter.most_common(1)[0], sum(counter.values())
+                if n >= MIN_ARTICLES and n >= MIN_SHARE * total:
+                    regions[outlet] = region
+                    continue
+            own = Counter()
+            for (country, _), n in counter.items():
+                own[country] += n
+            country = own.most_common(1)[0][0] if own else corpus_country
+            if (outlet, country) not in self._named:
+                self._named[(outlet, country)] = self.gaz.region_in_domain(outlet, country)
+            named = self._named[(outlet, country)]
+            if named is not None and counter.get(named, 0) >= max(counter.values(), default=0):
+                regions[outlet] = named
         return regions
 
     def places(self) -> dict[int, Place]:
