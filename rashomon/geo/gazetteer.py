@@ -167,8 +167,8 @@ class Gazetteer:
         ``DOMAIN_CITY_POPULATION`` or more, or of a first-level region, that begins or ends one of its
         labels. A name several such cities share is read at the largest only when it is twice the next
         ("kansascity.com": Kansas City, Missouri); otherwise, and for a region name that several
-        countries use, None. ``country``: only places of that country ("augusta.com" is Augusta, Georgia,
-        for an outlet of a US corpus, not Augsburg, once Augusta Vindelicorum)."""
+        countries use, None. ``country``: only places of that country (for an outlet of a US corpus,
+        "montgomeryadvertiser.com" is Montgomery, Alabama, not Sahiwal, Pakistan, once named Montgomery)."""
         names = self._domain_names()
         found: list[tuple[int, list[int]]] = []
         for label in domain.lower().split(".")[:-1]:
