@@ -180,7 +180,8 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append((m.start(), m.end()))
-        if _PAGE_STAMP.search(text[max(0, m.start() - 48):m.start()]) or _BIRTH_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
+        if _PAGE_STAMP.search(text[max(0, m.start() - 48):m.start()]) \
+                or _BIRTH_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
             return
         line_end = text.find("\n", m.end())
         after = text[m.end():m.end() + 24] if line_end < 0 else text[m.end():min(line_end, m.end() + 24)]

@@ -110,10 +110,7 @@ class OutletReader:
         the one its domain is named for ("buffalonews.com") unless its articles mostly settle another."""
         regions = {}
         # the country a domain's name is read in: the outlet's own, else the one most outlets report from
-        countries: Counter = Counter()
-        for counter in self.votes.values():
-            for (country, _), n in counter.items():
-                countries[country] += n
+        countries = sum((_by_country(counter) for counter in self.votes.values()), Counter())
         corpus_country = countries.most_common(1)[0][0] if countries else None
         for outlet in self.outlets:
             counter = self.votes.get(outlet, Counter())
@@ -122,10 +119,8 @@ class OutletReader:
                 if n >= MIN_ARTICLES and n >= MIN_SHARE * total:
                     regions[outlet] = region
                     continue
-            own = Counter()
-            for (country, _), n in counter.items():
-                own[country] += n
-            country = own.most_common(1)[0][0] if own else corpus_country
+            own = _by_country(counter).most_common(1)
+            country = own[0][0] if own else corpus_country
             if (outlet, country) not in self._named:
                 self._named[(outlet, country)] = self.gaz.region_in_domain(outlet, country)
             named = self._named[(outlet, country)]
@@ -154,9 +149,9 @@ class OutletReader:
         at all (a paywall page, a story that takes its town for granted): a local paper's story is of
         its own state. UCDP where_prec 4; only for outlets whose profile settles a state."""
         regions, out = self.regions(), {}
+        states = {region: self.gaz.region(*region) for region in set(regions.values())}
         for position, outlet in self.placeless:
-            region = regions.get(outlet)
-            state = self.gaz.region(*region) if region else None
+            state = states.get(regions.get(outlet))
             if state is not None:
                 out[position] = state
         return out
@@ -193,6 +188,14 @@ class OutletReader:
         if key not in self._elsewhere:
             self._elsewhere[key] = self.gaz.has_namesake_elsewhere(place, NAMESAKE_MIN_POPULATION)
         return not self._elsewhere[key]
+
+
+def _by_country(votes: Counter) -> Counter:
+    """Votes per (country, admin1) summed per country."""
+    out: Counter = Counter()
+    for (country, _), n in votes.items():
+        out[country] += n
+    return out
 
 
 def _state_named_in(article: Article, place: Place, gaz: Gazetteer) -> bool:
