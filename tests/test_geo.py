@@ -289,6 +289,19 @@ def test_street_addresses_are_no_cities():
     assert [(m.text, m.place.admin1) for m in find_places(text)] == [("Elgin", "Illinois")]
 
 
+def test_a_street_named_for_a_state_does_not_put_the_article_there():
+    # "Maryland Drive" is a street of Albany, Georgia: it says nothing of Maryland
+    context = build_context("The Albany Police Department responded to a shooting in the 1500 block of Maryland Drive.")
+    assert ("US", "Maryland") not in context.admin1
+    assert [m.text for m in find_places("The Albany Police Department responded to a shooting in the 1500 block of "
+                                        "Maryland Drive.", context)] == ["Albany"]
+
+
+def test_a_state_named_like_its_largest_city_is_the_state(gaz):
+    assert (gaz.resolve("Oklahoma").name, gaz.resolve("Oklahoma").feature) == ("Oklahoma", "admin1")
+    assert gaz.resolve("New York").feature == "city"  # the city that big goes by the short name
+
+
 def test_a_borough_is_its_town():
     text = ("DAUPHIN COUNTY, Pa. - Borough police responded to a home in the 200 block of West Main Street in "
             "Hummelstown Borough shortly before 6 pm Thursday.")

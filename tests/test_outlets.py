@@ -153,3 +153,29 @@ def test_an_outlet_named_for_its_city_reports_from_its_state(gaz):
         reader.add(_article(f"s{i}", "charlotteobserver.com", "MIAMI, Fla. - A story in Miami, Florida."),
                    _mention(f"s{i}", gaz.resolve("Miami, Fla.")))
     assert reader.regions() == {}  # two Florida stories to none in North Carolina
+
+
+def test_a_small_town_far_from_the_outlets_home_is_one_of_its_state(gaz):
+    """A Shreveport station's story that names "West Stockbridge" (a town the gazetteer has only in
+    Massachusetts, 2,000 km away) is of a place in Louisiana the gazetteer lacks; a town near home
+    across the state line (Southaven, Miss. for a Memphis paper) is where it is."""
+    shreveport = gaz.resolve("Shreveport, La.")
+    articles = {f"a{i}": _article(f"a{i}", "ksla.com", f"SHREVEPORT, La. - Story {i} in Shreveport, Louisiana.")
+                for i in range(3)}
+    mentions = [_mention(aid, shreveport) for aid in articles]
+    articles["far"] = _article("far", "ksla.com", "An officer shot himself at the West Stockbridge range.")
+    mentions.append(_mention("far", gaz.resolve("West Stockbridge")))
+    articles["near"] = _article("near", "ksla.com", "A man was shot in Bossier City.")
+    mentions.append(_mention("near", gaz.resolve("Bossier City")))
+    memphis = gaz.resolve("Memphis, Tenn.")
+    for i in range(3):
+        articles[f"m{i}"] = _article(f"m{i}", "fox13memphis.com", f"MEMPHIS, Tenn. - Story {i} in Memphis, Tennessee.")
+        mentions.append(_mention(f"m{i}", memphis))
+    articles["across"] = _article("across", "fox13memphis.com", "A teen was shot in Southaven.")
+    mentions.append(_mention("across", gaz.resolve("Southaven")))
+    assert mentions[3].place.admin1 == "Massachusetts" and mentions[-1].place.admin1 == "Mississippi"
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    far = reread["far"].place
+    assert (far.name, far.admin1, far.precision) == ("West Stockbridge", "Louisiana", 4)
+    assert reread["near"].place == mentions[4].place  # in the outlet's own state
+    assert reread["across"].place.admin1 == "Mississippi"  # 15 km from Memphis

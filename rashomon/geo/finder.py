@@ -324,6 +324,8 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         name = article.span_text(first, last)
         if article.in_person_name(start, end) or fold(name) in article.person_words:  # Jordan, Chad, Georgia
             continue
+        if article.is_street(first, first, last):  # "the 1500 block of Maryland Drive" is in Georgia
+            continue
         country = gaz.country(name, codes=False)
         state = gaz.us_state(name, abbreviations=False)
         if country is not None and state is not None:

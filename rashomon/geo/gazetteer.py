@@ -333,6 +333,13 @@ class Gazetteer:
             row = self._ix.country_row.get(code) if code else None
         return None if row is None else self.place(row)
 
+    @staticmethod
+    def km(a: Place, b: Place) -> float:
+        """Great-circle distance between two places that have coordinates."""
+        lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+        h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        return 12742 * math.asin(math.sqrt(h))
+
     def contains(self, outer: Place, inner: Place) -> bool:
         """True when ``inner`` is a different place lying inside ``outer`` (a country holds its
         regions and cities, an admin1 its counties and cities, an admin2 its cities; a city or a
@@ -379,11 +386,14 @@ class Gazetteer:
         if self._ix.kind[best] in (ADMIN1, ADMIN2):
             # A region named like its largest city (the Ganja municipality and the city of Ganja,
             # New York state and city) is read as the city: the more precise place. Not so
-            # Maryland and Maryland City, or Quebec and Québec city (Montreal is larger).
+            # Maryland and Maryland City, or Quebec and Québec city (Montreal is larger), or
+            # Oklahoma: "Oklahoma" is an alternate name of Oklahoma City, which no one uses for it
+            # (a city that big, as New York is, goes by the short name).
             score = self._context_score(best, context, keys)
             for row in ranked[1:]:
                 if self._ix.kind[row] == CITY and self._context_score(row, context, keys) == score \
-                        and self._region_holds(best, row) and self._ix.population[row] == self._ix.population[best]:
+                        and self._region_holds(best, row) and self._ix.population[row] == self._ix.population[best] \
+                        and (not self._name_extends(row, keys) or self._ix.population[row] >= PROMINENT_POPULATION):
                     return row
         return best
 
@@ -397,6 +407,10 @@ class Gazetteer:
 
     def _main_name(self, row: int, keys: tuple[str, ...]) -> bool:
         return any(key in keys for key in fold_keys(self._ix.name[row]))
+
+    def _name_extends(self, row: int, keys: tuple[str, ...]) -> bool:
+        """Whether the place's main name is the name written and more ("Oklahoma City" for "Oklahoma")."""
+        return any(name.startswith(key + " ") for name in fold_keys(self._ix.name[row]) for key in keys)
 
     def _prominent(self, row: int, keys: tuple[str, ...]) -> bool:
         """A capital or a city of a million, called by its main name: "Santa Ana" is the

@@ -33,6 +33,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 from rashomon.geo.fold import fold
 from rashomon.geo.gazetteer import Gazetteer
@@ -46,6 +47,9 @@ NAMESAKE_MIN_POPULATION = 1_000
 KNOWN_BEYOND_ITS_STATE = 100_000
 # How far apart in days a report that settles a name's state may be from one that does not.
 SAME_DAYS = 1
+# A town farther than this from every place an outlet's anchored reports are at, in another state, is
+# no town of that name the outlet meant ("West Stockbridge, Mass." in a Shreveport station's story).
+FAR_FROM_HOME_KM = 200
 
 
 def outlet_regions(articles: dict[str, Article], mentions: list[Mention], gaz: Gazetteer) -> dict[str, tuple[str, str]]:
@@ -63,6 +67,15 @@ def reread_by_outlet(articles: dict[str, Article], mentions: list[Mention], gaz:
         reader.add(articles.get(m.article_id), m)
     local = reader.places()
     return [m.model_copy(update={"place": local[i]}) if i in local else m for i, m in enumerate(mentions)]
+
+
+class _Home(NamedTuple):
+    """Where one of an outlet's anchored reports is, for distances."""
+
+    country: str | None
+    admin1: str
+    latitude: float
+    longitude: float
 
 
 class OutletReader:
@@ -84,6 +97,8 @@ class OutletReader:
         self.placeless: list[tuple[int, str]] = []  # main mentions that name no place: position, outlet
         self.outlets: set[str] = set()
         self._named: dict[tuple, tuple[str, str] | None] = {}  # (outlet, country) -> the region its domain names
+        # outlet -> where its anchored main incidents are, to a tenth of a degree: where it reports from
+        self.homes: dict[str, set[_Home]] = defaultdict(set)
 
     def add(self, article: Article | None, m: Mention | SlimMention) -> None:
         position, self.count = self.count, self.count + 1
@@ -99,6 +114,9 @@ class OutletReader:
         # votes: main incidents placed in a state the article settles itself
         if article.outlet and m.role == "main" and place.admin1 and self._anchored(place, named):
             self.votes[article.outlet][(place.country, place.admin1)] += 1
+            if place.latitude is not None:
+                self.homes[article.outlet].add(_Home(place.country, place.admin1, round(place.latitude, 1),
+                                                     round(place.longitude, 1)))
         # rereadings wait until the outlets' regions are known
         if rereadable:
             self.pending.append((position, article.outlet, place, named, m.date))
@@ -132,17 +150,31 @@ class OutletReader:
         """Position in the stream -> the place the mention is read at in its outlet's region."""
         regions, out = self.regions(), {}
         for position, outlet, place, named, date in self.pending:
+            if named:
+                continue
             if self._anchored(place, named):
-                continue
-            region = regions.get(outlet) or self._same_days_region(place, date)
-            if region is None or (place.country, place.admin1) == region:
-                continue
+                # the one place of that name in the gazetteer, but a small one far from where the outlet reports
+                region = regions.get(outlet)
+                if region is None or (place.country, place.admin1) == region \
+                        or self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE or not self._far_from_home(place, outlet, region):
+                    continue
+            else:
+                region = regions.get(outlet) or self._same_days_region(place, date)
+                if region is None or (place.country, place.admin1) == region:
+                    continue
             local = self.gaz.namesake_in(place, *region)
             if local is None and region == regions.get(outlet):
                 local = self._unlisted(place, region)
             if local is not None:
                 out[position] = local
         return out
+
+    def _far_from_home(self, place: Place, outlet: str, region: tuple[str, str]) -> bool:
+        """Whether ``place`` lies farther than ``FAR_FROM_HOME_KM`` from every place the outlet's
+        anchored reports in its ``region`` are at (a Memphis station's "Southaven, Miss." is near)."""
+        homes = [h for h in self.homes.get(outlet, ()) if (h.country, h.admin1) == region]
+        return place.latitude is not None and bool(homes) and \
+            all(self.gaz.km(place, home) > FAR_FROM_HOME_KM for home in homes)
 
     def home_regions(self) -> dict[int, Place]:
         """Position in the stream -> the outlet's state, for main incidents whose article names no place
