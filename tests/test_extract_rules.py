@@ -190,3 +190,17 @@ def test_roundup_totals(text, roundup):
 ])
 def test_what_a_gun_leaves_is_no_artillery(text, kind):
     assert best_kind([text]).name == kind
+
+
+@pytest.mark.parametrize("texts, kind", [
+    (["A man was shot at a Shell gas station on Main Street"], "shooting"),
+    (["The victim, a recent high school grad, was shot twice"], "shooting"),
+    (["Ballistic evidence links the gun to the shooting"], "shooting"),
+    # one blast among clauses told in shots is the shotgun's, not a bomb's
+    (["A teen was shot in the chest on Friday", "Neighbors heard a loud blast", "The shooter fled on foot",
+      "Police recovered the gun"], "shooting"),
+    (["A car bomb exploded near the market", "The blast killed 12", "Gunmen also opened fire"], "bombing"),
+    (["Missiles struck the city", "The missile strike destroyed homes", "Residents heard gunfire"], "missile strike"),
+])
+def test_the_weapon_told_most_decides_the_kind(texts, kind):
+    assert best_kind(texts).name == kind

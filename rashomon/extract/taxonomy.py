@@ -52,10 +52,11 @@ KINDS: list[Kind] = [
     _kind("air strike", "Explosions/Remote violence", "Air/drone strike", "aircraft",
           r"air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|bombing raids?|warplanes?|air raids?"),
     _kind("missile strike", "Explosions/Remote violence", "Shelling/artillery/missile attack", "missile",
-          r"missiles?|rockets?|ballistic|scud|grad"),
+          # not "ballistic evidence", "a recent high school grad"
+          r"missiles?|rockets?|ballistic missiles?|scud|grad rockets?"),
     _kind("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack", "artillery",
-          # "shell casings" and "shotgun shells" are what a gun leaves, not artillery
-          r"(?<!shotgun )shell(?:ing|ed|s)?(?!\s+casings?)|artillery|mortars?|howitzers?|bombard(?:ment|ed)"),
+          # "shell casings" and "shotgun shells" are what a gun leaves, a "Shell station" sells fuel: not artillery
+          r"shell(?:ing|ed)|(?<!shotgun )shells(?!\s+casings?)|artillery|mortars?|howitzers?|bombard(?:ment|ed)"),
     _kind("grenade attack", "Explosions/Remote violence", "Grenade", "grenade", r"grenades?"),
     _kind("bombing", "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosive",
           r"bomb(?:ing|ings|ed|s)?|ieds?|improvised explosive|car bomb|landmines?|explosive device|explosions?|blasts?"),
@@ -92,8 +93,8 @@ def kinds_in(text: str) -> list[Kind]:
 
 def best_kind(texts: list[str]) -> Kind | None:
     """The kind of an incident told by several clauses: the most specific kind
-    that occurs, where specificity is the order of ``KINDS``; a disrupted
-    (intercepted) attack only wins when nothing hit."""
+    that occurs, where specificity is the order of ``KINDS``, of the weapon the
+    clauses name most; a disrupted (intercepted) attack only wins when nothing hit."""
     counts: dict[str, int] = {}
     for text in texts:
         for kind in kinds_in(text):
@@ -103,4 +104,20 @@ def best_kind(texts: list[str]) -> Kind | None:
     ranked = [k for k in KINDS if k.name in counts]
     if ranked[0].name == "missile interception" and len(ranked) > 1 and counts["missile interception"] < counts.get(ranked[1].name, 0):
         return ranked[1]
+    # One "blast" or "bomb squad" in a story told in shots is no bombing: the weapon the clauses name
+    # most decides, then the most specific kind of that weapon.
+    totals: dict[str, int] = {}
+    for kind in ranked:
+        if kind.weapon in _WEAPON_FAMILY:
+            family = _WEAPON_FAMILY[kind.weapon]
+            totals[family] = totals.get(family, 0) + counts[kind.name]
+    top = _WEAPON_FAMILY.get(ranked[0].weapon)
+    if top is not None:
+        most = max(totals, key=lambda f: totals[f])
+        if totals[most] > totals[top]:
+            return next(k for k in ranked if _WEAPON_FAMILY.get(k.weapon) == most)
     return ranked[0]
+
+
+_WEAPON_FAMILY = {"missile": "explosive", "artillery": "explosive", "grenade": "explosive", "explosive": "explosive",
+                  "aircraft": "explosive", "chemical weapon": "explosive", "firearm": "firearm", "knife": "knife"}
