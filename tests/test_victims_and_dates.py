@@ -336,6 +336,19 @@ def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
     # a common word ("hermitage") capitalised right after "in" is a town's name
     ("Police said a student was shot and killed at an apartment complex in Hermitage Tuesday evening.", None,
      ("Hermitage", "Tennessee")),
+    # "Oklahoma" in the headline is the state, not Oklahoma City: the dateline's town stands
+    ("HOBART, Okla. - Authorities say they are investigating a deadly shooting that claimed the life of a "
+     "9-year-old.\n\nOfficials with the Hobart Police Department say they were called to a home.",
+     "Police: 9-year-old Oklahoma child killed in accidental shooting", ("Hobart", "Oklahoma")),
+    # a suburb with its own police is a town of its own, not a part of the big city nearby
+    ("MIDWEST CITY, Okla. – A 14-year-old boy is dead after being shot in the chest with a rifle.\n\nOn Thursday, "
+     "Midwest City police say they received a 911 call. The rifle was stolen from an Oklahoma City home in 2011.",
+     None, ("Midwest City", "Oklahoma")),
+    # a landmark to find the town by, and the hospital the wounded went to, are not where it happened
+    ("BAY VILLAGE, Ohio — Police say a man accidentally shot himself and his son. The shooting happened Saturday "
+     "night in Bay Village, roughly 15 miles west of Cleveland.", None, ("Bay Village", "Ohio")),
+    ("A 30-year-old hunter was flown by helicopter to a hospital in Anchorage, Alaska, where he was pronounced dead "
+     "on Saturday after he was shot at a gravel pit in Talkeetna.", None, ("Talkeetna", "Alaska")),
 ])
 def test_where_it_happened_not_where_else_the_article_points(extractor, text, title, place):
     main = _main(extractor, text, title=title)

@@ -14,7 +14,6 @@ mentions.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,7 +43,11 @@ _ELSEWHERE_BEFORE = re.compile(
     r"males?|females?|juveniles?|persons?|people|drivers?)\s+from\s+$"
     # where someone went afterwards: "fled to California", "was arrested in Keizer", "airlifted to Tampa"
     r"|\b(?:fled|drove|escaped|moved|taken|transported|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\s+$"
-    r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$",
+    r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$"
+    # where the wounded were treated or the accused tried: "a hospital in Anchorage", "District Court in Sault Ste. Marie"
+    r"|\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|court|courthouse|jail|prison|morgue)\s+in\s+(?:nearby\s+)?$"
+    # a landmark to find it by: "15 miles west of Cleveland"
+    r"|\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south|east|west)\w*\s+|outside\s+)(?:of\s+)?$",
     re.I)
 # "a Springfield .45-caliber handgun": a gun maker, not a place.
 _WEAPON_AFTER = re.compile(r"^\s+(?:\.?\d+[- ]?(?:caliber|calibre|mm)\b|(?:armory|handgun|pistol|rifle|shotgun|revolver)s?\b)", re.I)
@@ -148,6 +151,7 @@ _NEIGHBOURHOOD_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|section|community)\b
 _NEIGHBOURHOOD_BEFORE = re.compile(r"\bthe\s+city['’]s\s+(?:(?:north|south|east|west)\w*\s+)?$", re.I)
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
+_OWN_GOVERNMENT = re.compile(r"\s+(?:police|sheriff|mayor|city council|fire department|township|borough)\b", re.I)
 # One person a headline tells of, and what happened to them, when the parse finds no one.
 _HEADLINE_VICTIM = re.compile(
     r"\b\d{1,2}-(?:year|month)-old\b|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|father|mother|"
@@ -253,13 +257,6 @@ def _text_of(doc: Doc) -> str:
     return text
 
 
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
-
-
 class FrameBuilder:
     """Turns one parsed article into mentions. ``gazetteer`` and ``geo`` are the
     geo stage's objects; nothing here touches the database."""
@@ -302,21 +299,28 @@ class FrameBuilder:
         """The city a neighbourhood belongs to: the dateline's, else the other town the article names
         most (a reading of the neighbourhood's name as a town is no evidence of the state)."""
         dateline = next((m for m in matches if m.cue == "dateline" and m.place.feature == "city"), None)
-        if dateline is not None:
-            return dateline.place if dateline.place.geonameid != neighbourhood.place.geonameid else None
+        # a dateline of the neighbourhood itself ("WOODLAWN — ... in the Woodlawn neighborhood") tells no city
+        if dateline is not None and dateline.place.geonameid != neighbourhood.place.geonameid:
+            return dateline.place
         others = [m for m in matches if m.place.feature == "city" and m.place.geonameid != neighbourhood.place.geonameid
                   and m.place.country == neighbourhood.place.country]
         home = self._most_named(others, ("city",))
         return home.place if home is not None else None
 
-    def _city_of(self, place: Place | None, matches) -> Place | None:
+    def _city_of(self, place: Place | None, matches, text: str) -> Place | None:
         """A neighbourhood or suburb the article places in a city it also names ("Englewood" and
-        "Chicago police") is coded at the city, as incident datasets do."""
+        "Chicago police") is coded at the city, as incident datasets do. Not a town the article
+        shows to be one: with its state ("the Midvale, Utah home", "BAY VILLAGE, Ohio —", not
+        "SOUTH SHORE —") or with a government of its own ("Midwest City police")."""
         if place is None or place.feature != "city" or place.latitude is None:
+            return place
+        if any(m.place.geonameid == place.geonameid and (
+                m.cue == "qualifier" or (m.cue == "dateline" and "," in m.text)
+                or (m.cue == "institution" and _OWN_GOVERNMENT.match(text, m.end_char))) for m in matches):
             return place
         nearby = {m.place.geonameid: m.place for m in matches
                   if m.place.feature == "city" and m.place.geonameid != place.geonameid and m.place.latitude is not None
-                  and m.place.admin1 == place.admin1 and m.place.country == place.country and _km(place, m.place) <= 20}
+                  and m.place.admin1 == place.admin1 and m.place.country == place.country and self.gaz.km(place, m.place) <= 20}
         if not nearby:
             return place
         own = self.gaz.population(place)
@@ -354,7 +358,8 @@ class FrameBuilder:
         """Where an incident whose own sentences name no place happened, first found of: the
         headline's town, the dateline, the town (or else county) the article names most ("Minneapolis
         police said"), the town in the site name after the headline ("... - WAFF-TV: News for
-        Huntsville, AL"), the state the article names most ("D.C. police"), the headline's state."""
+        Huntsville, AL"), the state the article names most ("D.C. police"), the headline's state.
+        Every place the text names counts here, those of "Shreveport police said" first of all."""
         headline_end = _headline_end(article.title or "")
 
         def in_title(feature: str, headline_only: bool = False):
@@ -383,8 +388,18 @@ class FrameBuilder:
         inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them."""
         if place is None or place.feature not in ("admin1", "admin2"):
             return None
-        return self._most_named([m for m in matches if m.place.feature == "city" and self.gaz.contains(place, m.place)],
+        return self._most_named([m for m in matches if m.place.feature == "city" and self._holds(place, m.place)],
                                 ("city",))
+
+    def _holds(self, region: Place, city: Place) -> bool:
+        """Whether ``region`` holds ``city``, or its namesake in the city's state does: "Pike County"
+        read in Alabama and "McComb" in Mississippi are Pike County, Mississippi and its town."""
+        if self.gaz.contains(region, city):
+            return True
+        if region.feature != "admin2" or not city.admin1 or (region.country, region.admin1) == (city.country, city.admin1):
+            return False
+        namesake = self.gaz.namesake_in(region, city.country, city.admin1)
+        return namesake is not None and self.gaz.contains(namesake, city)
 
     @staticmethod
     def _evidence_at(article: Article, doc: Doc, char: int) -> Evidence:
@@ -619,7 +634,7 @@ class FrameBuilder:
         for frame in frames:
             told = (frame.place_unit.text if frame.place_unit else "") + (frame.place_evidence.quote if frame.place_evidence else "")
             if not _SUBURB.search(told):  # "the Denver suburb of Wheat Ridge" is a town of its own
-                frame.place = self._city_of(frame.place, places)
+                frame.place = self._city_of(frame.place, places, _text_of(doc))
         if main.date_expr is None:
             self._loose_date(main, frames, units, article)
         ordered = [main] + [f for f in frames if f is not main]
