@@ -84,6 +84,16 @@ def figures(text):
     ("Weapon was a single shot 223, according to the Sheriff's Department.", []),
     # the shot besides the dead
     ("One man was killed and three others were shot", [("killed", 1, "exact"), ("injured", 3, "exact")]),
+    # those held for a death, a victim's children, witnesses, a highway: none of them casualties
+    ("Police arrested the second of two people they believe is connected with the shooting death of a teen.", []),
+    ("Two men charged in death of Wagoner Co teen", []),
+    ("Father of 3 fatally shot outside northeast Houston Walgreens", []),
+    ("Slade was identified by two witnesses present in the bar at the time of the shooting as the man who killed", []),
+    ("Deputies rushed to a building in the 17000 block of Hwy 62 in Morris and discovered the bodies", []),
+    ("One, 33, was shot in the neck and the other, 25, suffered gunshot wounds to the arm", [("shot", 1, "exact")]),
+    ("Two people died in the shooting.", [("killed", 2, "exact")]),
+    ("A man is charged with murder after shooting three people to death and seriously injuring a fourth.",
+     [("killed", 3, "exact")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected
@@ -161,6 +171,13 @@ def nlp():
     ("Police said Kaemon Robinson was playing with a pistol when it discharged, striking 15-year-old Kevin Barbee "
      "in the face. Barbee was rushed to a hospital where he was pronounced dead.", 1, 0),
     ("Shots were fired at a house on Main Street, but nobody was hit.", 0, 0),
+    # "she" is the woman named just before, not the daughter told of last; a hospital is no one
+    ("A woman was killed in a shooting that also wounded her brother and 4-year-old daughter. The older child "
+     "suffered a graze wound to the left knee. Tillman, who lived in Joliet, was taken to Saint Joseph Medical "
+     "Center in Joliet, where she was pronounced dead.", 1, 2),
+    # "another teen" is set apart from the girl who shot, and is the Smith who died
+    ("A 16-year-old girl accidentally shot and killed another teen. Paramedics were called and Smith was taken "
+     "to a hospital where he later died.", 1, 0),
 ])
 def test_victims_counted_one_by_one(nlp, text, killed, injured):
     from rashomon.extract.victims import victims

@@ -34,6 +34,15 @@ def _count(nlp, text):
     ("Antonio Mason, 35, died at the scene. His 11-month-old daughter was also shot in the arm. "
      "Another man, 21, suffered a gunshot wound.", 1, 2),
     ("The man was shot in the chest. The man died at the hospital.", 1, 0),
+    # the age in words is the named victim's; a possessor's name is not the brother's
+    ("The coroner has identified the 5-year-old killed in a drive-by shooting. Five-year-old Kason Guyton was shot "
+     "and killed Thursday. Kason's 7-year-old brother was also hit in the shooting.", 1, 1),
+    # a place after the victim is not their name; the day of a date is no age
+    ("A man has been charged with murder following the Thursday morning shooting death of a man near Churchill "
+     "Downs. The coroner said Osborne died from a gunshot wound to the chest.", 1, 0),
+    ("A woman who was shot near this spot after a hike Sunday, Dec. 4, 2016, died at the hospital. A 24-year-old "
+     "woman was fatally shot after a hike in Tarzana. Gonzalez was booked on suspicion of murder in the death of "
+     "Angela Hernandez.", 1, 0),
     ("A 4-year-old girl is dead after being shot in the chest. Police say 4-year-old Geonna Bradley "
      "was accidentally shot by another juvenile.", 1, 0),
     ("PHOENIX -- A 9-year-old boy shot early Wednesday morning during a hunting accident west of Phoenix has died, "
@@ -286,6 +295,21 @@ def test_a_holiday_dates_the_incident(extractor, text, published, day):
 def test_a_headline_tells_of_one_victim_when_the_text_counts_no_one(extractor, title, figures):
     text = "The Washington County Sheriff's Office is investigating a shooting in Hillsboro, Oregon, on Saturday."
     assert [(f.kind, f.value) for f in _main(extractor, text, title=title).figures] == figures
+
+
+def test_the_hurt_the_headline_counts_when_the_text_tells_only_of_the_dead(extractor):
+    text = "The suspect was pronounced dead on the scene from an apparent gunshot wound, the sheriff said Tuesday."
+    main = _main(extractor, text, title="Blount County shooting spree leaves 4 wounded, gunman dead")
+    assert sorted((f.kind, f.value) for f in main.figures) == [("injured", 4), ("killed", 1)]
+    # a count of the shot would count the dead too
+    main = _main(extractor, text, title="Blount County shooting spree: 4 shot")
+    assert [(f.kind, f.value) for f in main.figures] == [("killed", 1)]
+
+
+def test_a_murder_charge_means_someone_died(extractor):
+    text = "A juvenile was arrested in the shooting of a 17-year-old near Tates Creek High School in Lexington, Kentucky."
+    main = _main(extractor, text, title="Juvenile charged with murder in shooting of 17-year-old near Tates Creek High School")
+    assert [(f.kind, f.value, f.qualifier) for f in main.figures if f.kind == "killed"] == [("killed", 1, "at_least")]
 
 
 def test_a_birthday_is_not_the_day_of_the_incident():

@@ -36,12 +36,12 @@ _NOT_PEOPLE = re.compile(
     r"^\s*(?:[-\w]+\s+)?(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|km|kilometres?|kilometers?|miles?|"
     r"feet|metres?|meters?|times|rounds?|shots|bullets|shell casings|casings|missiles?|rockets?|drones?|villages?|"
     r"cities|towns|sites|blocks?|cars?|vehicles?|percent|%|dollars?|mph|calibers?|caliber|mm|a\.m|p\.m|"
-    r"o'clock|counts?|charges?|inhabitants|residents living|guns?|weapons?|rifles?|handguns?|suspects?|"
+    r"o'clock|counts?|charges?|inhabitants|residents living|guns?|weapons?|rifles?|handguns?|suspects?|witness(?:es)?|"
     r"legs|arms|hands|feet|eyes|ears|knees|shoulders|sides|ends|directions)\b",  # "scrapes on both legs"
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
-_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?)),\s*$")
+_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwho (?:was|is)\s+$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
 _AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:in )?age (?:from )?)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
@@ -49,6 +49,11 @@ _AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of
 # was first told; but "all four died" counts the dead.
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s+$", re.I)
 _ALL_DIED_AFTER = re.compile(r"^\s+(?:(?:were|was|have|had|are)\s+(?:\w+\s+)?)?(?:died|killed|dead|slain)\b", re.I)
+# "Hwy 62", "Route 9", "Apt. 4", "Flight 518": a number that names a road, a room or a flight.
+_NAMING_BEFORE = re.compile(r"\b(?:Hwy|Highway|Route|Rte|Rt|Interstate|I|US|SR|CR|Road|Exit|Apt|Apartment|Suite|Unit|Room|"
+                            r"Lot|Flight|No|Number|Precinct|District|Ward|Station|Engine|Ladder|Channel)\.?\s*-?\s*$|#\s*$")
+# "Father of 3 fatally shot", "a mother of two": the children are not the victims.
+_PARENT_OF_BEFORE = re.compile(r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother|grandparent)\s+of\s+$", re.I)
 # "one of the six": the group was counted where it was first told.
 _OF_THE_BEFORE = re.compile(r"\b(?:(?:one|two|three|some|all|each|both|none|any|\d+) of|out of) (?:the|those|these)\s+$", re.I)
 # "6740 N. Clark St.", "the 48205 ZIP code", "the 2500 block": house numbers, ZIP codes, blocks.
@@ -67,8 +72,8 @@ _CALL_SIGN = r"(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z
 # "(CBS 8/CNS)", "FOX 59 News", "News 5 WCYB": a broadcaster's channel number.
 _CHANNEL_BEFORE = re.compile(rf"(?:\b{_CALL_SIGN}(?:-TV)?|"
                              r"\bCBS|\bNBC|\bABC|\bFOX|\bFox|\bCW|\bPIX|\bLEX|\bChannel|NewsChannel|\bNews|\bNEWS|\bOn)\s$")
-# "59 News", "13 WREX has learned", "7News"
-_CHANNEL_AFTER = re.compile(rf"^(?:\s*News|\s+{_CALL_SIGN}\b)")
+# "59 News", "13 WREX has learned", "7News", "Pro 21 Video"
+_CHANNEL_AFTER = re.compile(rf"^(?:\s*News|\s*Video\b|\s+{_CALL_SIGN}\b)")
 # "sentenced to 25 to 50 years": a range of time
 _RANGE_OF_TIME = re.compile(r"^\s*(?:to|-|–|or)\s*\d+\s+(?:years?|months?|weeks?|days?|hours?)\b", re.I)
 # "all 16 or younger", "between 25 and 35 years old": ages again.
@@ -98,6 +103,7 @@ BACKGROUND = re.compile(
 )
 
 _SHOT_AS_NOUN = re.compile(r"\b(?:a|an|one|single|the|warning|fatal|first|second|third|last|final|another|each|every)\s+$", re.I)
+_TO_DEATH_AFTER = re.compile(r"^\s*(?:[-\w]+\s+){0,2}?(?:to death|dead)\b", re.I)
 _OTHERS = re.compile(r"^\s*(?:[-\w]+\s+)?(?:others?|more)\b", re.I)
 _NEXT_CLAUSE = re.compile(r"\b(?:when|while|because|before|until|although|after)\b", re.I)
 _AFTER_RE = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in _AFTER.items()}
@@ -115,7 +121,7 @@ class RawFigure:
 # Totals over several incidents: "21 people were shot in incidents across the city", "two separate
 # shootings left six hurt". The sentence still tells when and where; its numbers are no incident's.
 ROUNDUP = re.compile(
-    r"\bseparate (?:incidents|shootings|attacks)\b|\bin (?:\w+ )?incidents\b|\bin (?!the\b)(?:\w+ )?shootings\b|\bof the (?:\w+ )?shootings\b"
+    r"\bseparate (?:incidents|shootings|attacks)\b|\bin (?:\w+ )?incidents\b|\bin (?!the\b)(?:[-\w]+ ){0,3}?shootings\b|\bof the (?:\w+ )?shootings\b"
     # "two Friday night shootings that killed one person and injured two others"
     r"|\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:[-\w]+\s+){0,3}?(?:shootings|incidents)\b", re.I)
 
@@ -128,6 +134,11 @@ def is_roundup(text: str) -> bool:
     return bool(ROUNDUP.search(text))
 
 
+# "two men charged in the death of a teen", "arrested in connection with the shooting death": the
+# people counted are those held for a death, not the dead.
+_HELD_FOR_DEATH = re.compile(r"\b(?:in|with|for|over|behind)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:[-\w]+\s+)?$", re.I)
+
+
 def _kind_after(window: str) -> str | None:
     """The first casualty word in ``window`` (text after a count, up to the next count)."""
     best: tuple[int, str] | None = None
@@ -135,6 +146,9 @@ def _kind_after(window: str) -> str | None:
         m = pattern.search(window)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
+    if best and best[1] == "killed" and window[best[0]:best[0] + 5].lower() == "death" \
+            and _HELD_FOR_DEATH.search(window[:best[0]]):
+        return None
     return best[1] if best else None
 
 
@@ -195,7 +209,8 @@ def _counts(text: str) -> list[RawFigure]:
               or bool(" " not in text[s:e] and _AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
               or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
               or bool(_ALL_BEFORE.search(text[max(0, s - 8):s]) and not _ALL_DIED_AFTER.match(text[e:e + 30]))
-              or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s]))
+              or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s])) or bool(_PARENT_OF_BEFORE.search(text[max(0, s - 16):s]))
+              or bool(_NAMING_BEFORE.search(text[max(0, s - 12):s]))
               or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha())  # "a fifteen-minute rampage", "a two-story home"
               or bool(_DECADE_AFTER.match(text[e:e + 6])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
               or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])
@@ -242,6 +257,8 @@ def _counts(text: str) -> list[RawFigure]:
                 kind = _kind_after(after)
                 if kind == "buildings_destroyed":
                     kind = None
+        if kind == "shot" and m and _TO_DEATH_AFTER.match(after):
+            kind = "killed"  # "shooting three people to death", "shot two men dead"
         if kind == "shot" and _OTHERS.match(after):
             kind = "injured"  # "one dead and 11 others shot": the shot here are besides the dead
         if kind:

@@ -161,7 +161,9 @@ _HEADLINE_FATAL = re.compile(r"\b(?:dies|died|dead|kills?|killed|slain|fatal(?:l
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
 LATE_EVENING_HOUR = 21
 # "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
-_FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:\w+\s+)?(?:shooting|shot|gunshot|gunfire)|\bshooting death", re.I)
+_FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:\w+\s+)?(?:shooting|shot|gunshot|gunfire)|\bshooting death|"
+                             r"\bcharged with (?:(?:first|second|third|1st|2nd|3rd)[- ]degree |capital )?murder\b|"
+                             r"\b(?:taken|removed) off life support\b", re.I)
 _BESIDES_THE_DEAD = re.compile(
     r"\balso\s+(?:been\s+)?(?:shot|struck|hit|wounded|injured)\b|\b(?:two|three|four|five|six|\d+)\s+other\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s*\|\s*")
@@ -705,8 +707,15 @@ class FrameBuilder:
         headline = self._title_figures(article, title_doc) if title_doc is not None else []
         reports = self._figures(article, frame, next((r for r in headline if r.kind == "killed"), None),
                                 self._fatal_phrase(article, frame, is_main))
-        if not any(r.kind in ("killed", "injured") for r in reports):
+        told = {r.kind for r in reports}
+        if not told & {"killed", "injured"}:
             reports += headline
+        elif "injured" not in told and headline:
+            # "Blount County shooting spree leaves 4 wounded, gunman dead": the text tells of the dead
+            # alone, the headline counts the hurt (a count of the shot would include the dead)
+            hurt = [raw for raw in figures.find_figures(headline[0].evidence.quote[:_headline_end(article.title or "")])
+                    if raw.kind == "injured"]
+            reports += [r for r in headline if r.kind == "injured" and any(raw.value == r.value for raw in hurt)]
         statements = [
             Statement(kind="denial", speaker=speaker, party=party, evidence=self._evidence(article, unit))
             for unit, speaker, party in frame.denials
@@ -828,7 +837,7 @@ class FrameBuilder:
         accidentally shoots himself"), for a main incident whose text counts no one."""
         evidence = self._title_evidence(article)
         headline = title_doc.text[:_headline_end(title_doc.text)]
-        raw = [] if figures.is_background(headline) else figures.find_figures(headline)
+        raw = [] if figures.is_background(headline) or figures.is_roundup(headline) else figures.find_figures(headline)
         reports = [FigureReport(kind="injured" if r.kind == "shot" else r.kind, value=r.value, qualifier=r.qualifier,
                                 evidence=evidence) for r in raw]
         if reports:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from rashomon.extract.numbers import parse_number_word
+
 FATAL_LEMMAS = {"kill", "die", "murder", "slay", "execute"}
 HARM_LEMMAS = {"shoot", "wound", "injure", "hurt", "hit", "strike", "stab", "graze"} | FATAL_LEMMAS
 PERSON_NOUNS = {
@@ -32,7 +34,8 @@ PERSON_NOUNS = {
 }
 PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 _FATAL_TEXT = re.compile(r"\b(?:fatally|mortally|to death|dead|deadly|fatal)\b", re.I)
-_AGE = re.compile(r"\b(\d{1,3}(?:-month)?)(?:-year-old|-old|,|-year old| years? old)")
+_AGE = re.compile(r"\b(\d{1,3}(?:-month)?|[a-z]+(?=-year-old))(?:-year-old|-old|,|-year old| years? old)", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
 _MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
 
@@ -137,8 +140,16 @@ def _an_age_as_noun(token: Token) -> bool:
 def _age(token: Token) -> str | None:
     # not an age in a clause of its own ("a mother who was shot by her 4-year-old child") or of
     # another person ("her brother and 4-year-old daughter")
-    found = _AGE.search("".join(t.text_with_ws for t in token.subtree if not _in_clause(t, token)))
-    return found.group(1) if found else None
+    words = "".join(t.text_with_ws for t in token.subtree if not _in_clause(t, token))
+    # not the day of a date: "after a hike Sunday, Dec. 4, 2016"
+    found = next((m for m in _AGE.finditer(words) if not _MONTH_BEFORE.search(words, 0, m.start())), None)
+    if found is None:
+        return None
+    age = found.group(1)
+    if age[0].isdigit():
+        return age
+    value = parse_number_word(age)  # "Five-year-old Kason Guyton"
+    return str(value) if value else None
 
 
 def _key(token: Token, sent: Span, also: bool = False) -> str | None:
@@ -155,7 +166,7 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
         return None
     if token.tag_ in ("NNS", "NNPS"):
         return None  # a group is a count, read by the figures rules
-    for t in token.subtree:
+    for t in _naming_words(token):
         if t.ent_type_ == "PERSON":
             return "name:" + _full_name(t)
     # "one man dead and another wounded": "one" brings someone in, as "a" does
@@ -172,6 +183,16 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
     if not distinct and (possessive or determiners & {"a", "an", "one"}):
         return "a:" + base  # may be a named victim introduced
     return ("new:" if distinct else "same:") + base
+
+
+def _naming_words(token: Token):
+    """The words that may name the person ``token`` is: itself and its appositions and compounds
+    ("the victim, Angela Hernandez"), not a possessor ("Kason's brother") or a place after it ("a man
+    near Churchill Downs")."""
+    yield token
+    for child in token.children:
+        if child.dep_ in ("appos", "compound"):
+            yield from _naming_words(child)
 
 
 # Nouns that name what happened to a person: "the death of his son", "the fatal shooting of a student".
@@ -412,7 +433,7 @@ _SPEECH_LEMMAS = {"say", "tell", "report", "confirm", "add", "state", "explain",
 _FEMALE = {"she", "her", "herself"}
 
 
-def _antecedent(pronoun: Token) -> Token | None:
+def _antecedent(pronoun: Token, people_only: bool = False) -> Token | None:
     """The nearest person before ``pronoun``, in its sentence or the one before, who is not the
     one speaking ("Sheriff Newman said") and whose noun does not contradict its gender."""
     doc = pronoun.doc
@@ -422,6 +443,8 @@ def _antecedent(pronoun: Token) -> Token | None:
     for t in reversed(doc[max(floor, pronoun.i - 80):pronoun.i]):
         if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in PRONOUNS:
             continue
+        if people_only and not (t.ent_type_ == "PERSON" or (t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_)):
+            continue  # a place or a body ("Saint Joseph Medical Center", "Authorities") the model tagged
         if t.dep_ in ("nsubj", "compound") and t.head.lemma_ in _SPEECH_LEMMAS | {"sheriff", "chief", "officer"}:
             continue
         lemma = t.lemma_.lower()
@@ -444,6 +467,10 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
     key = _key(target, sent, also)
     if key is None:
         return None
+    if key.startswith("new:") and key != "new:person:" and not found:
+        # "a girl accidentally shot and killed another teen ... Smith later died": "another" sets the
+        # first victim apart from the shooter, not from a victim before; the story may name them
+        key = "a:" + key[4:]
     # "a 63-year-old man was found dead with a gunshot wound": one man, read twice
     again = next((v for v in found.values() if target.i in v.tokens), None)
     if again is not None:
@@ -456,6 +483,14 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         key = _key(antecedent, sent) if antecedent is not None else "same:person:"
     if key == "<pronoun>":
         victim = last
+        antecedent = _antecedent(target, people_only=True)
+        if antecedent is not None and (named := _key(antecedent, antecedent.sent) or "").startswith("name:") \
+                and (last is None or not last.key.startswith("name:")):
+            # "Tillman ... was taken to Saint Joseph, where she was pronounced dead": the woman
+            # named just before, not the daughter last told of as hurt
+            words = set(named[5:].split())
+            known = next((k for k in found if k.startswith("name:") and words & set(k[5:].split())), None)
+            victim = found.setdefault(known or named, Victim(known or named))
     elif key.startswith("name:"):
         words = set(key[5:].split())
         known = next((k for k in found if k.startswith("name:") and words & set(k[5:].split())), None)
