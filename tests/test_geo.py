@@ -313,6 +313,15 @@ def test_numbered_street_pairs_are_no_cities():
     assert [m.text for m in find_places(text)] == ["Minneapolis"]
 
 
+def test_intersections_are_no_cities():
+    for text in ("It is unclear if the shooting started on Caffin Avenue or blocks away on Choctaw and Florida.",
+                 "Police responded to shots fired near 21st and Cleveland around 10 p.m.",
+                 "Police said the Dec. 22 shooting at Charlevoix and Philip was a robbery gone bad."):
+        assert find_places(text) == [], text
+    # towns named together stay towns
+    assert [m.text for m in find_places("Shootings in Chicago and Detroit left five dead.")] == ["Chicago", "Detroit"]
+
+
 def test_the_district_is_washington():
     for text in ("A girl was shot in Southeast D.C. on Friday.", "7-Year-Old Girl Shot on Sidewalk in Southeast DC"):
         assert [(m.place.name, m.place.admin1, m.place.feature) for m in find_places(text)] == \

@@ -45,7 +45,8 @@ _ELSEWHERE_BEFORE = re.compile(
     r"|\b(?:fled|drove|escaped|moved|taken|transported|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\s+$"
     r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$"
     # where the wounded were treated or the accused tried: "a hospital in Anchorage", "District Court in Sault Ste. Marie"
-    r"|\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|court|courthouse|jail|prison|morgue)\s+in\s+(?:nearby\s+)?$"
+    r"|\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|court|courthouse|jail|prison|morgue|"
+    r"detention (?:cent(?:er|re)|facility)|correctional (?:cent(?:er|re)|facility))\s+in\s+(?:nearby\s+)?$"
     # a landmark to find it by: "15 miles west of Cleveland"
     r"|\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south|east|west)\w*\s+|outside\s+)(?:of\s+)?$",
     re.I)

@@ -55,6 +55,11 @@ _RUN_GAP = re.compile(r"[ \t\u00a0]+")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(—–]|\s-\s")
 _ADDRESS_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|[A-Za-z])?\s+$")
 _ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+$")
+# "on Choctaw and Florida", "at Charlevoix and Philip": an intersection of two streets
+_INTERSECTION_BEFORE = re.compile(r"\b(?:on|at)\s+$")
+_INTERSECTION_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\b)")
+# the second street: "near 21st and Cleveland", "on Choctaw and Florida"
+_INTERSECTION_SECOND = re.compile(r"(?:\b(?:on|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|\b\d+(?:st|nd|rd|th))\s+(?:and|&)\s+$")
 _STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
@@ -197,13 +202,17 @@ class _Article:
 
     def is_street(self, lead: int, first: int, last: int) -> bool:
         """"North Street", "Holly Avenue", "300 block of North", "345 Burning Tree", "Holly and San Marcos
-        avenues", "the first block of South Leamington" (``lead`` is where the name's run part starts)."""
+        avenues", "the first block of South Leamington", "at Charlevoix and Philip" (``lead`` is where
+        the name's run part starts)."""
         if self.words[last].lower in cues.STREET_SUFFIXES or self.next_word(last) in cues.STREET_SUFFIXES \
                 or self.span_text(first, last).lower() in cues.STREET_NAMES:
             return True
         start = self.words[lead].start
         before = self.text[max(0, start - 30):start]
         if _ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before):
+            return True
+        if (_INTERSECTION_BEFORE.search(before) and _INTERSECTION_AFTER.match(self.text, self.words[last].end)) \
+                or _INTERSECTION_SECOND.search(before):
             return True
         return _STREET_PAIR.match(self.text, self.words[last].end) is not None
 
