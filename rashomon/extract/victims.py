@@ -481,16 +481,15 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
         # person the pronoun stands for, met before any harm was told
         antecedent = _antecedent(target)
         key = _key(antecedent, sent) if antecedent is not None else "same:person:"
+    if key == "<pronoun>" and (last is None or not last.key.startswith("name:")):
+        # "Tillman ... was taken to Saint Joseph, where she was pronounced dead": the woman named
+        # just before, not the daughter last told of as hurt
+        antecedent = _antecedent(target, people_only=True)
+        named = _key(antecedent, antecedent.sent) if antecedent is not None else None
+        if named and named.startswith("name:"):
+            key = named
     if key == "<pronoun>":
         victim = last
-        antecedent = _antecedent(target, people_only=True)
-        if antecedent is not None and (named := _key(antecedent, antecedent.sent) or "").startswith("name:") \
-                and (last is None or not last.key.startswith("name:")):
-            # "Tillman ... was taken to Saint Joseph, where she was pronounced dead": the woman
-            # named just before, not the daughter last told of as hurt
-            words = set(named[5:].split())
-            known = next((k for k in found if k.startswith("name:") and words & set(k[5:].split())), None)
-            victim = found.setdefault(known or named, Victim(known or named))
     elif key.startswith("name:"):
         words = set(key[5:].split())
         known = next((k for k in found if k.startswith("name:") and words & set(k[5:].split())), None)

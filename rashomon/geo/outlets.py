@@ -10,7 +10,9 @@ or, short of that, when the outlet's domain is named for a city or state
 ("buffalonews.com", "nbcconnecticut.com") that its articles do not contradict,
 an incident of that outlet placed at a name the article never ties to a state
 is read in the outlet's state, if the gazetteer has a place of that name and
-kind there.
+kind there. So is a small town the gazetteer has only in another state, far
+from every place the outlet's anchored reports are at ("West Stockbridge" in a
+Shreveport station's story is a place of Louisiana the gazetteer lacks).
 
 An incident placed at such a name that no outlet profile settles is read at
 the namesake other articles settle for the same name within a day of it
