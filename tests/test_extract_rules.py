@@ -92,6 +92,8 @@ def figures(text):
     ("Deputies rushed to a building in the 17000 block of Hwy 62 in Morris and discovered the bodies", []),
     ("One, 33, was shot in the neck and the other, 25, suffered gunshot wounds to the arm", [("shot", 1, "exact")]),
     ("Two people died in the shooting.", [("killed", 2, "exact")]),
+    # a part of a group and who that is: no count of two
+    ("Both boys were playing with the handgun when one of the juveniles, a 10-year-old boy, shot the other boy.", []),
     ("A man is charged with murder after shooting three people to death and seriously injuring a fourth.",
      [("killed", 3, "exact")]),
 ])

@@ -37,6 +37,11 @@ def _count(nlp, text):
     # the age in words is the named victim's; a possessor's name is not the brother's
     ("The coroner has identified the 5-year-old killed in a drive-by shooting. Five-year-old Kason Guyton was shot "
      "and killed Thursday. Kason's 7-year-old brother was also hit in the shooting.", 1, 1),
+    # "the other boy, an 11-year-old" is the 11-year-old already told of; "the other man" is one more
+    ("Police say a 10-year-old shot and killed an 11-year-old inside a Roanoke home Thursday. Both boys were "
+     "playing with the handgun when one of the juveniles, a 10-year-old boy, shot the other boy, an 11-year-old. "
+     "The 11-year-old boy was pronounced dead at the scene.", 1, 0),
+    ("A man was killed in the shooting. The other man was wounded.", 1, 1),
     # a place after the victim is not their name; the day of a date is no age
     ("A man has been charged with murder following the Thursday morning shooting death of a man near Churchill "
      "Downs. The coroner said Osborne died from a gunshot wound to the chest.", 1, 0),

@@ -152,7 +152,8 @@ def _kind_after(window: str) -> str | None:
     return best[1] if best else None
 
 
-_GROUP = (r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[-\w]+\s+){0,2}?"
+# (not "one of the juveniles, a 10-year-old boy": a part of a group, then who that is)
+_GROUP = (r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?!of\b)[-\w]+\s+){0,2}?"
           r"(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|teens?|teenagers?|adults?|child(?:ren)?|juveniles?|"
           r"people|persons|others?)\b")
 # "three men and three women were injured", "2 girls, 2 men shot", "a woman and a child were shot": one count.

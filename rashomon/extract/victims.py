@@ -177,7 +177,10 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
     determiners = {t.lower_ for t in modifiers}
     # "a man", "another man", "his brother" bring someone in; "the man" points back; "another" and
     # "also" make one more, "a man" and "his brother" may be someone the story names.
-    distinct = bool(determiners & {"another", "second", "third", "other"}) or also
+    # "the other man" is one more, but "the other boy, an 11-year-old" may be the victim of that age
+    # told before ("a 10-year-old shot and killed an 11-year-old"): the other of shooter and victim
+    distinct = bool(determiners & {"another", "second", "third"}) or also or (
+        "other" in determiners and not ("the" in determiners and _age(token)))
     possessive = any(t.dep_ == "poss" for t in modifiers)
     base = f"{token.lemma_.lower()}:{_age(token) or ''}"
     if not distinct and (possessive or determiners & {"a", "an", "one"}):
