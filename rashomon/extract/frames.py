@@ -705,18 +705,16 @@ class FrameBuilder:
         if kind is None and any(u.raw_figures for u in frame.units):
             kind = taxonomy.KIND_BY_NAME["attack"]
         date, precision = self._date(frame, article, main_date, is_main)
-        headline = self._title_figures(article, title_doc) if title_doc is not None else []
+        headline, headline_hurt = self._title_figures(article, title_doc) if title_doc is not None else ([], [])
         reports = self._figures(article, frame, next((r for r in headline if r.kind == "killed"), None),
                                 self._fatal_phrase(article, frame, is_main))
         told = {r.kind for r in reports}
         if not told & {"killed", "injured"}:
             reports += headline
-        elif "injured" not in told and headline:
+        elif "injured" not in told:
             # "Blount County shooting spree leaves 4 wounded, gunman dead": the text tells of the dead
             # alone, the headline counts the hurt (a count of the shot would include the dead)
-            hurt = [raw for raw in figures.find_figures(headline[0].evidence.quote[:_headline_end(article.title or "")])
-                    if raw.kind == "injured"]
-            reports += [r for r in headline if r.kind == "injured" and any(raw.value == r.value for raw in hurt)]
+            reports += headline_hurt
         statements = [
             Statement(kind="denial", speaker=speaker, party=party, evidence=self._evidence(article, unit))
             for unit, speaker, party in frame.denials
@@ -833,9 +831,10 @@ class FrameBuilder:
                 reports.append(FigureReport(kind="injured", value=injured, evidence=self._evidence(article, unit)))
         return reports
 
-    def _title_figures(self, article: Article, title_doc: Doc) -> list[FigureReport]:
+    def _title_figures(self, article: Article, title_doc: Doc) -> tuple[list[FigureReport], list[FigureReport]]:
         """Casualties the headline alone gives ("5 hurt as wounded patron fires back", "Boy
-        accidentally shoots himself"), for a main incident whose text counts no one."""
+        accidentally shoots himself"), for a main incident whose text counts no one; and of them,
+        the hurt it counts as such ("4 wounded", not "4 shot")."""
         evidence = self._title_evidence(article)
         headline = title_doc.text[:_headline_end(title_doc.text)]
         raw = [] if figures.is_background(headline) or figures.is_roundup(headline) else figures.find_figures(headline)
@@ -846,7 +845,8 @@ class FrameBuilder:
             shot = [r for r, x in zip(reports, raw) if x.kind == "shot"]
             for r in shot:  # "3 shot, 1 fatally": the hurt are the shot less the dead
                 r.value = max(r.value - killed, 0)
-            return [r for r in reports if r.value or r.kind != "injured" or not shot]
+            hurt = [r for r, x in zip(reports, raw) if x.kind == "injured"]
+            return [r for r in reports if r.value or r.kind != "injured" or not shot], hurt
         people = victims.victims([s for s in title_doc.sents if s.start_char < len(headline)], headline=True)
         killed = sum(v.killed for v in people)
         hurt = sum(v.harmed and not v.killed for v in people)
@@ -855,7 +855,7 @@ class FrameBuilder:
             # headline case and telegraphese defeat the parser ("6-year-old playing with gun shot and killed")
             killed, hurt = (1, 0) if _HEADLINE_FATAL.search(headline) else (0, 1)
         return ([FigureReport(kind="killed", value=killed, evidence=evidence)] if killed else []) + \
-            ([FigureReport(kind="injured", value=hurt, evidence=evidence)] if hurt else [])
+            ([FigureReport(kind="injured", value=hurt, evidence=evidence)] if hurt else []), []
 
     def _actors(self, article: Article, frame: Frame, denials: list[Statement], is_main: bool) -> list[Actor]:
         actors: dict[str, Actor] = {}

@@ -179,10 +179,11 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
     # "also" make one more, "a man" and "his brother" may be someone the story names.
     # "the other man" is one more, but "the other boy, an 11-year-old" may be the victim of that age
     # told before ("a 10-year-old shot and killed an 11-year-old"): the other of shooter and victim
+    age = _age(token)
     distinct = bool(determiners & {"another", "second", "third"}) or also or (
-        "other" in determiners and not ("the" in determiners and _age(token)))
+        "other" in determiners and not ("the" in determiners and age))
     possessive = any(t.dep_ == "poss" for t in modifiers)
-    base = f"{token.lemma_.lower()}:{_age(token) or ''}"
+    base = f"{token.lemma_.lower()}:{age or ''}"
     if not distinct and (possessive or determiners & {"a", "an", "one"}):
         return "a:" + base  # may be a named victim introduced
     return ("new:" if distinct else "same:") + base
