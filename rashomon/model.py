@@ -152,7 +152,13 @@ class Mention(BaseModel):
         """What resolution groups this mention by (the store keeps it beside the mention)."""
         return SlimMention(self.id, self.article_id, self.role, self.event_type, self.weapon, self.date,
                            self.date_precision, self.place, tuple(self.names), tuple(self.keywords),
-                           tuple((f.kind, f.value, f.qualifier) for f in self.figures))
+                           tuple((f.kind, f.value, f.qualifier) for f in self.figures), self.date_assumed)
+
+    @property
+    def date_assumed(self) -> bool:
+        """Whether the date is no day the article names but its publication day (the main incident of
+        a report that says no day): the incident happened on or before it, not necessarily on it."""
+        return self.role == "main" and self.date is not None and self.date_expr is None
 
 
 class SlimMention:
@@ -163,13 +169,14 @@ class SlimMention:
     are held at once, so it has ``__slots__`` and shares its strings and places (``from_json``)."""
 
     __slots__ = ("id", "article_id", "role", "event_type", "weapon", "date", "date_precision", "place", "names",
-                 "keywords", "figures")
+                 "keywords", "figures", "date_assumed")
 
     def __init__(self, id: str, article_id: str, role: str = "main", event_type: str | None = None,
                  weapon: str | None = None, date: dt.date | None = None, date_precision: int | None = None,
                  place: Place | None = None, names: tuple[str, ...] = (), keywords: tuple[str, ...] = (),
-                 figures: tuple[tuple[str, int, str], ...] = ()):
+                 figures: tuple[tuple[str, int, str], ...] = (), date_assumed: bool = False):
         self.id, self.article_id, self.role = id, article_id, role
+        self.date_assumed = date_assumed  # see Mention.date_assumed
         self.event_type, self.weapon = event_type, weapon
         self.date, self.date_precision, self.place = date, date_precision, place
         self.names, self.keywords, self.figures = names, keywords, figures  # figures: (kind, value, qualifier)
@@ -179,7 +186,8 @@ class SlimMention:
         return {"role": self.role, "event_type": self.event_type, "weapon": self.weapon,
                 "date": self.date.isoformat() if self.date else None, "date_precision": self.date_precision,
                 "place": self.place.model_dump(mode="json") if self.place else None,
-                "names": list(self.names), "keywords": list(self.keywords), "figures": [list(f) for f in self.figures]}
+                "names": list(self.names), "keywords": list(self.keywords), "figures": [list(f) for f in self.figures],
+                "date_assumed": self.date_assumed}
 
     @classmethod
     def from_json(cls, id: str, article_id: str, data: dict[str, Any], places: dict[tuple, Place] | None = None
@@ -201,7 +209,7 @@ class SlimMention:
                    intern(data["weapon"]) if data["weapon"] else data["weapon"],
                    dt.date.fromisoformat(date) if date else None, data["date_precision"], place,
                    tuple(intern(n) for n in data["names"]), tuple(intern(k) for k in data["keywords"]),
-                   tuple((intern(k), v, intern(q)) for k, v, q in data["figures"]))
+                   tuple((intern(k), v, intern(q)) for k, v, q in data["figures"]), data.get("date_assumed", False))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SlimMention) and all(getattr(self, a) == getattr(other, a) for a in self.__slots__)

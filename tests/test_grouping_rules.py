@@ -1,12 +1,13 @@
 """Grouping rules that depend on the rest of the corpus or on place levels: a busy city's "same
 place" weighs less, a county and a town in it are one place at two precisions, and a report that
-names no place can still join the incident it shares its words and day with."""
+names no place can still join the incident it shares its words and day with, as one that names no
+day can join the incident it tells of weeks after."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from rashomon.model import FigureReport, Evidence, Mention, Place
+from rashomon.model import DateExpr, Evidence, FigureReport, Mention, Place
 from rashomon.resolve.cluster import cluster, place_busyness, score_pair
 
 CHICAGO = Place(name="Chicago", admin1="Illinois", admin2="Cook County", country="US", geonameid=4887398)
@@ -18,14 +19,17 @@ PASADENA = Place(name="Pasadena", admin1="Texas", admin2="Harris County", countr
 
 
 def _mention(article: str, place: Place | None, day: int | None, killed: int | None = None,
-             keywords: tuple[str, ...] | None = None) -> Mention:
+             keywords: tuple[str, ...] | None = None, stated: bool = True) -> Mention:
+    """A main report of a shooting; ``stated``: its day is one the article names ("on Nov. 10"),
+    else the publication day the report falls back on."""
     figures = []
     if killed is not None:
         figures = [FigureReport(kind="killed", value=killed, qualifier="exact",
                                 evidence=Evidence(article_id=article, start=0, end=1, quote="x"))]
     return Mention(id=f"{article}#0", article_id=article, role="main", kind="shooting",
                    event_type="Violence against civilians", place=place,
-                   date=dt.date(2016, 11, day) if day else None, date_precision=1 if day else None,
+                   date=dt.date(2016, 11, day) if day else None, date_precision=(1 if stated else 2) if day else None,
+                   date_expr=DateExpr(text=f"Nov. {day}", kind="absolute", month=11, day=day) if day and stated else None,
                    figures=figures,
                    # words of its own, as real reports have (street, victim, witness), and one common word
                    keywords=list(keywords or (f"{article}-street", f"{article}-witness", f"{article}-car", "shooting")))
@@ -77,3 +81,22 @@ def test_a_report_naming_no_place_joins_by_its_words_and_day():
     # without shared words the placeless report stays apart
     clusters, _ = cluster([placed, _mention("vague", None, 10, keywords=("weather",))])
     assert len(clusters) == 2
+
+
+def test_a_report_that_names_no_day_joins_the_incident_it_tells_of_weeks_later():
+    words = ("vigil", "mcdonald", "parking", "lot", "shooting")
+    shooting = _mention("shooting", QUIET, 1, killed=1, keywords=words)
+    # a report of the funeral three weeks later that says no day: dated by its publication alone
+    funeral = _mention("funeral", QUIET, 22, killed=1, keywords=words + ("funeral",), stated=False)
+    assert funeral.date_assumed and not shooting.date_assumed
+    link = score_pair(shooting, funeral)
+    assert link is not None and "reported 21 days later, on no day it names" in link.reasons
+    clusters, _ = cluster([shooting, funeral])
+    assert len(clusters) == 1
+    # a day the report names is the incident's: three weeks apart is another incident
+    assert score_pair(shooting, _mention("stated", QUIET, 22, killed=1, keywords=words)) is None
+    # so is a report of another shooting there that shares only the place, the toll and the kind
+    assert score_pair(shooting, _mention("other", QUIET, 22, killed=1, stated=False)) is None
+    # and no report tells of an incident after it
+    assert score_pair(_mention("late", QUIET, 22, killed=1, keywords=words),
+                      _mention("early", QUIET, 1, killed=1, keywords=words, stated=False)) is None

@@ -216,7 +216,8 @@ def _reference_cluster(mentions, reported):
         for x in left:
             for y in right:
                 a, b = by_id[x], by_id[y]
-                if a.date and b.date:
+                # a publication day standing in for a day the report does not name bounds nothing
+                if a.date and b.date and not a.date_assumed and not b.date_assumed:
                     tolerance = c.DATE_TOLERANCE.get(max(a.date_precision or 1, b.date_precision or 1), 366)
                     if abs((a.date - b.date).days) > max(tolerance, c.DATE_HARD_LIMIT):
                         return True

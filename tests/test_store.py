@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 
 import pytest
@@ -24,7 +25,7 @@ from rashomon.model import (
     Statement,
 )
 from rashomon.store import HistoryEvent, SchemaVersionError, Store
-from rashomon.store.schema import metadata
+from rashomon.store.schema import SCHEMA_VERSION, metadata
 
 GANJA = Place(name="Gəncə", admin1="Ganja", country="AZ", latitude=40.68278, longitude=46.36056, geonameid=587084)
 CHICAGO = Place(name="Chicago", admin1="Illinois", admin2="Cook County", country="US", latitude=41.85, longitude=-87.65,
@@ -190,7 +191,22 @@ def test_a_version_2_database_gets_its_slim_mentions(tmp_path):
     with Store(path) as store:
         assert [m for _, slim in store.slim_mentions() for m in slim] == expected
     with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT version FROM schema_version").fetchone() == (3,)
+        assert raw.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_a_version_3_database_gets_its_slim_mentions_refilled(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as store:  # a report that names no day: dated by its publication
+        store.save_article(article("a1"), [mention("a1", 0).model_copy(update={"date_expr": None})])
+        expected = [m.slim() for m in store.mentions()]
+    assert expected[0].date_assumed
+    with sqlite3.connect(path) as raw:  # as version 3 wrote it: no date_assumed among the features
+        features = json.loads(raw.execute("SELECT features FROM mention_features").fetchone()[0])
+        del features["date_assumed"]
+        raw.execute("UPDATE mention_features SET features = ?", (json.dumps(features),))
+        raw.execute("UPDATE schema_version SET version = 3")
+    with Store(path) as store:
+        assert [m for _, slim in store.slim_mentions() for m in slim] == expected
 
 
 def test_articles_streams_by_id_and_find_by_hash_prefers_the_original(store):

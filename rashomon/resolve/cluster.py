@@ -69,6 +69,7 @@ UNDATED_WINDOW: int | None = 92
 # falling to 57%. So each other reported day of the place weighs against a merge (BUSY_WEIGHT, half
 # on the same day), up to BUSY_CAP days.
 BUSY_DAYS = 15
+LATE_JACCARD = 0.3
 BUSY_WEIGHT = 0.5
 BUSY_CAP = 5
 
@@ -134,7 +135,7 @@ class _Features:
 
     __slots__ = ("index", "record", "id", "article", "place_key", "has_place", "country", "admin1", "admin2",
                  "day", "precision", "window", "killed", "injured", "event_type", "weapon", "main", "names",
-                 "keywords", "published", "name_keys", "region", "county", "precise", "busy")
+                 "keywords", "published", "name_keys", "region", "county", "precise", "busy", "assumed")
 
     def __init__(self, index: int, m: SlimMention, reported: dict[str, dt.date | None] | None, keywords: bool = True):
         self.index = index
@@ -151,6 +152,7 @@ class _Features:
         self.day = m.date.toordinal() if m.date is not None else None
         self.precision = m.date_precision or 1
         self.window = _window(self.precision)
+        self.assumed = m.date_assumed and self.day is not None  # its publication day: on or before it
         self.killed = _main_figure(m, "killed")
         self.injured = _main_figure(m, "injured")
         self.event_type = m.event_type
@@ -170,6 +172,14 @@ class _Features:
 
     def keyword_set(self) -> frozenset[str]:
         return frozenset(self.record.keywords) if self.record.keywords else _EMPTY
+
+
+def _reported_later(a: _Features, b: _Features) -> bool:
+    """Whether one of two dated mentions has only its report's day (``assumed``), after the other's
+    day and within ``UNDATED_WINDOW`` of it: a report that names no day may come weeks after the
+    incident (an arrest, a funeral), as an undated one may."""
+    later, earlier = (a, b) if a.day > b.day else (b, a)
+    return later.assumed and not earlier.assumed and (UNDATED_WINDOW is None or later.day - earlier.day <= UNDATED_WINDOW)
 
 
 def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> float | None:
@@ -213,12 +223,17 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
             if reasons is not None:
                 reasons.append(f"same county ({a.admin2})")
     dated = a.day is not None and b.day is not None
+    late = False  # one was reported weeks later, on no day it names
     if dated:
         days = abs(a.day - b.day)
         tolerance = _tolerance(max(a.precision, b.precision))
         if days > max(tolerance, DATE_HARD_LIMIT):
-            return None
-        if days > tolerance:
+            if not _reported_later(a, b):
+                return None
+            late = True
+            if reasons is not None:
+                reasons.append(f"reported {days} days later, on no day it names")
+        elif days > tolerance:
             score -= 1.0
             if reasons is not None:
                 reasons.append(f"dates {days} days apart")
@@ -272,6 +287,8 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
             reasons.append("shared words " + ", ".join(sorted(shared_words)[:5]))
     if not same_place and not within and not shared_names and jaccard < 0.3:
         return None  # (checked first above, kept here as the rule)
+    if late and not shared_names and jaccard < LATE_JACCARD:
+        return None  # a place, a toll and a kind are shared by many incidents weeks apart
     return score
 
 
@@ -369,6 +386,13 @@ def _candidates(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]
             start = bisect.bisect_left(days, a.day - a.window, 0, k)
             for b in dated[start:k]:
                 if b.window < a.window:
+                    yield a, b
+        if a.assumed:
+            # a report dated by its publication alone, and the stated days before its window (see
+            # _reported_later); those within either window were paired above
+            reach = a.day - (UNDATED_WINDOW if UNDATED_WINDOW is not None else a.day)
+            for b in dated[bisect.bisect_left(days, reach, 0, k):bisect.bisect_left(days, a.day - a.window, 0, k)]:
+                if not b.assumed and a.day - b.day > b.window:
                     yield a, b
     undated = [f for f in block if f.day is None]
     if not undated:
@@ -611,9 +635,14 @@ def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None 
     return [[mentions[k] for k in c] for c in grouping.clusters], joined_by
 
 
+def _stated(f: _Features) -> bool:
+    """Whether a mention's day bounds its cluster's: a publication day (``assumed``) does not."""
+    return f.day is not None and not f.assumed
+
+
 class _Group:
-    """A cluster's members, articles and date span per precision: enough to tell whether two
-    clusters may merge without comparing every pair of their mentions."""
+    """A cluster's members, articles and the span of their stated dates per precision: enough to
+    tell whether two clusters may merge without comparing every pair of their mentions."""
 
     __slots__ = ("members", "articles", "spans")
 
@@ -622,13 +651,13 @@ class _Group:
 
     @classmethod
     def of(cls, f: _Features) -> _Group:
-        return cls([f.index], {f.article}, {f.precision: (f.day, f.day)} if f.day is not None else {})
+        return cls([f.index], {f.article}, {f.precision: (f.day, f.day)} if _stated(f) else {})
 
     def admits(self, f: _Features) -> bool:
         """Whether a lone mention may join: ``can_merge`` with a group of one."""
         if f.article in self.articles:
             return False
-        if f.day is not None:
+        if _stated(f):
             for p, (lo, hi) in self.spans.items():
                 if max(hi - f.day, f.day - lo) > _window(max(p, f.precision)):
                     return False
@@ -637,7 +666,7 @@ class _Group:
     def add(self, f: _Features) -> None:
         self.members.append(f.index)
         self.articles.add(f.article)
-        if f.day is not None:
+        if _stated(f):
             mine = self.spans.get(f.precision)
             self.spans[f.precision] = (min(f.day, mine[0]), max(f.day, mine[1])) if mine else (f.day, f.day)
 

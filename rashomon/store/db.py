@@ -99,7 +99,7 @@ class Store:
             if found is None:
                 conn.execute(insert(version_table).values(version=SCHEMA_VERSION))
             elif found in MIGRATIONS and found < SCHEMA_VERSION:  # additive: create_all made what is new
-                if found < 3:
+                if found < 4:
                     _fill_features(conn)
                 conn.execute(update(version_table).values(version=SCHEMA_VERSION))
             elif found != SCHEMA_VERSION:

@@ -30,13 +30,14 @@ from rashomon.model import REUSE_KINDS
 
 # Bump when a table or column changes; Store refuses a database of another version, except those
 # listed in MIGRATIONS, which it brings up to date when it opens them.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # version -> what opening a database of that version adds. Only additive changes (new tables, made by
 # create_all): 1 -> 2 adds the reuse tables; the articles of a version-1 database are untraced, so the
 # next ingest runs the reuse pass over all of them. 2 -> 3 adds mention_features, which Store fills
-# from the stored mentions when it opens the database.
+# from the stored mentions when it opens the database; 3 -> 4 refills it (a feature was added).
 MIGRATIONS: dict[int, str] = {1: "reuse_pairs and reuse_traced added, mention_features filled",
-                              2: "mention_features added and filled from the stored mentions"}
+                              2: "mention_features added and filled from the stored mentions",
+                              3: "mention_features refilled (date_assumed added)"}
 
 # JSONB on PostgreSQL can be indexed and queried; elsewhere plain JSON (text).
 Json = JSON().with_variant(JSONB(), "postgresql")
