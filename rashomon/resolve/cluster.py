@@ -10,7 +10,10 @@ date window (``DATE_HARD_LIMIT`` days, or the tolerance of a coarse date), so a
 city's block over ten years costs what its busiest weeks cost. A mention without
 a date is compared with mentions dated (or, undated, published) within
 ``UNDATED_WINDOW`` days before its article's publication date; only when its
-article has no publication date either is it compared with the whole block.
+article has no publication date either is it compared with the whole block. A
+main mention dated by its publication alone (the article names no day) is
+also compared with the stated days of that window before it: a funeral or an
+arrest reported weeks later joins its incident on a shared name or words.
 
 Each pair gets a score from the evidence that tells incidents apart (date
 distance, figures, kind, names, shared words), where "same place" counts for
