@@ -89,6 +89,44 @@ def test_a_name_is_read_where_same_day_reports_settle_it(gaz):
     assert reread["c"].place.admin1 == "Florida"
 
 
+def test_a_town_read_with_its_county_settles_the_name_for_other_reports(gaz):
+    # "JACKSONVILLE, ONSLOW COUNTY -" ties the town to North Carolina as its state's name would
+    day = dt.date(2014, 10, 14)
+    onslow = gaz.resolve("Jacksonville, N.C.")
+    assert onslow.admin2 == "Onslow County"
+    articles = {"a": _article("a", "wcti12.com", "JACKSONVILLE, ONSLOW COUNTY - Police say a Jacksonville man is charged."),
+                "c": _article("c", "witn.com", "Jacksonville police arrested the father.")}
+    mentions = [_mention("a", onslow), _mention("c", gaz.resolve("Jacksonville"))]
+    for m in mentions:
+        m.date = day
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["c"].place.admin1 == "North Carolina"
+    # a county of another name settles nothing
+    articles["a"] = _article("a", "wcti12.com", "JACKSONVILLE - Police in Craven County say a Jacksonville man is charged.")
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["c"].place.admin1 == "Florida"
+
+
+def test_same_day_reports_settle_a_name_before_the_outlets_state(gaz):
+    # a Cincinnati station reports from Ohio; that day's other report places Highland Heights in
+    # Kentucky (Campbell County), across the river
+    articles, mentions = {}, []
+    cincinnati = gaz.resolve("Cincinnati, Ohio")
+    for i in range(3):
+        articles[f"a{i}"] = _article(f"a{i}", "fox19.com", f"CINCINNATI, Ohio - Story {i} in Cincinnati, Ohio.")
+        mentions.append(_mention(f"a{i}", cincinnati))
+    kentucky = gaz.resolve("Highland Heights, Ky.")
+    ohio = gaz.resolve("Highland Heights, Ohio")
+    assert (kentucky.admin2, ohio.admin1) == ("Campbell County", "Ohio")
+    articles["k"] = _article("k", "cincinnati.com", "A girl was shot in Highland Heights, Campbell County police said.")
+    articles["f"] = _article("f", "fox19.com", "Highland Heights Police said on Tuesday that the child was shot.")
+    mentions += [_mention("k", kentucky), _mention("f", ohio)]
+    mentions[-1].date = mentions[-2].date = dt.date(2015, 3, 23)
+    assert outlet_regions(articles, mentions, gaz)["fox19.com"] == ("US", "Ohio")
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["f"].place.admin1 == "Kentucky"
+
+
 def test_a_name_the_gazetteer_lacks_in_the_outlets_state_is_read_at_the_state(gaz):
     # a Miami station's "Liberty City" is Miami's neighbourhood, which the gazetteer lacks, not Liberty
     # City, Texas; "Portland" is known beyond its state and stays in Oregon

@@ -14,10 +14,12 @@ kind there. So is a small town the gazetteer has only in another state, far
 from every place the outlet's anchored reports are at ("West Stockbridge" in a
 Shreveport station's story is a place of Louisiana the gazetteer lacks).
 
-An incident placed at such a name that no outlet profile settles is read at
-the namesake other articles settle for the same name within a day of it
-("Jacksonville" on 14 October is the Jacksonville, N.C. that two other reports
-of that day name with its state), when they all settle on one.
+An incident placed at such a name is read at the namesake other articles
+settle for the same name within a day of it ("Jacksonville" on 14 October is
+the Jacksonville, N.C. that two other reports of that day name with its state,
+or with its county: "JACKSONVILLE, ONSLOW COUNTY"), when they all settle on
+one; that comes before the outlet's profile (a Cincinnati station's
+"Highland Heights" is in Kentucky when that day's other report says so).
 
 A main incident whose article names no place at all is read in its outlet's state, when the profile
 settles one; that reading places the incident, but grouping does not use it (two placeless reports
@@ -161,7 +163,7 @@ class OutletReader:
                         or self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE or not self._far_from_home(place, outlet, region):
                     continue
             else:
-                region = regions.get(outlet) or self._same_days_region(place, date)
+                region = self._same_days_region(place, date) or regions.get(outlet)
                 if region is None or (place.country, place.admin1) == region:
                     continue
             local = self.gaz.namesake_in(place, *region)
@@ -233,7 +235,24 @@ def _by_country(votes: Counter) -> Counter:
 
 
 def _state_named_in(article: Article, place: Place, gaz: Gazetteer) -> bool:
-    return _state_named(f"{article.title or ''}\n{article.text}", place.admin1, gaz)
+    """Whether the article names the place's state, or the county it read a town in ("JACKSONVILLE,
+    ONSLOW COUNTY -"): a town and a county of it are read together in one state."""
+    text = f"{article.title or ''}\n{article.text}"
+    if place.feature == "city" and place.admin2 and _county_named(text, place.admin2):
+        return True
+    return _state_named(text, place.admin1, gaz)
+
+
+def _county_named(text: str, admin2: str) -> bool:
+    pattern = _county_pattern(admin2)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _county_pattern(admin2: str) -> re.Pattern[str] | None:
+    """"Onslow County", "Rutherford Co.", "Orleans Parish"; None for a county not so called ("City of Saint Louis")."""
+    county = re.sub(r"\s+(?:County|Parish|Borough)$", "", admin2)
+    return re.compile(rf"\b{re.escape(county)}\s+(?:(?:County|Parish|Borough)\b|Co\.)", re.I) if county != admin2 else None
 
 
 def _state_named(text: str, admin1: str, gaz: Gazetteer) -> bool:
