@@ -107,6 +107,21 @@ def test_a_town_read_with_its_county_settles_the_name_for_other_reports(gaz):
     assert reread["c"].place.admin1 == "Florida"
 
 
+def test_a_town_settles_its_county_for_same_day_reports(gaz):
+    # "Palestine, Texas" is in Anderson County; that day's "Anderson County deputies" are of Texas
+    day = dt.date(2015, 11, 15)
+    palestine = gaz.resolve("Palestine, Texas")
+    county = gaz.resolve("Anderson County")
+    assert palestine.admin2 == "Anderson County" and county.admin1 != "Texas"
+    articles = {"a": _article("a", "kltv.com", "PALESTINE, Texas - Six people were killed in Palestine, Texas."),
+                "b": _article("b", "wate.com", "Anderson County deputies found six people dead.")}
+    mentions = [_mention("a", palestine), _mention("b", county)]
+    for m in mentions:
+        m.date = day
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert (reread["b"].place.name, reread["b"].place.admin1) == ("Anderson County", "Texas")
+
+
 def test_same_day_reports_settle_a_name_before_the_outlets_state(gaz):
     # a Cincinnati station reports from Ohio; that day's other report places Highland Heights in
     # Kentucky (Campbell County), across the river

@@ -126,6 +126,8 @@ class OutletReader:
             self.pending.append((position, article.outlet, place, named, m.date))
             if m.date is not None and place.admin1 and named:
                 self.settled[(fold(place.name), place.feature, m.date)].add((place.country, place.admin1))
+                if place.feature == "city" and place.admin2:  # "Palestine, Texas" settles "Anderson County"
+                    self.settled[(fold(place.admin2), "admin2", m.date)].add((place.country, place.admin1))
 
     def regions(self) -> dict[str, tuple[str, str]]:
         """Outlet -> the (country, admin1) it reports from: the state its anchored articles settle, else
