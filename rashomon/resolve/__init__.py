@@ -138,6 +138,8 @@ def _incident(incident_id: str, members: list[Mention], published: Mapping[str, 
             reports = [(reconcile.article_report(rs).model_copy(update={"reuse_cluster": group[aid]}), published.get(aid))
                        for aid, rs in sorted(per_article.items())]
             figures[kind_name] = reconcile.summarise(reports, policy)
+    if "injured" in figures and "killed" in figures:
+        figures["injured"] = reconcile.without_the_dead(figures["injured"], figures["killed"], published, policy)
 
     actors: dict[str, Actor] = {}
     for m in members:
