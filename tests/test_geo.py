@@ -115,6 +115,17 @@ def test_springfield_in_a_text_about_illinois(gaz):
     assert springfield and springfield[0].admin1 == "Illinois"
 
 
+def test_a_neighbourhood_is_read_in_the_state_of_the_stand_alone_city_named(gaz):
+    # AP style writes Chicago without its state: its neighbourhoods are of Illinois, not the larger
+    # Woodlawn of Maryland
+    text = "WOODLAWN — A man was shot in the Woodlawn neighborhood, according to Chicago Police."
+    context = build_context(text)
+    assert context.city_states == {"Illinois"}
+    assert [(m.text, m.place.admin1) for m in find_places(text, context) if m.text.lower() == "woodlawn"] \
+        == [("WOODLAWN", "Illinois"), ("Woodlawn", "Illinois")]
+    assert gaz.resolve("Woodlawn", GeoContext(countries={"US"})).admin1 == "Maryland"
+
+
 def test_a_country_code_in_running_text_is_no_country(gaz):
     # "LUX" is Luxembourg's ISO3 code, but here a lounge: the article is about Orlando, Florida
     text = ("A 17-year-old was found shot dead outside a nightclub, according to the Orlando Police Department. "

@@ -397,13 +397,19 @@ class Gazetteer:
                     return row
         return best
 
-    def _rank(self, row: int, context: GeoContext | None, keys: tuple[str, ...]) -> tuple[int, bool, bool, bool, int]:
-        """Context first; among equals a country, then a capital or big city, then a place whose
-        main name (not an old or foreign alternate) was written, then the larger place."""
+    def _rank(self, row: int, context: GeoContext | None, keys: tuple[str, ...]) -> tuple[int, bool, bool, bool, bool, int]:
+        """Context first; among equals a country, then a capital or big city, then a place in the
+        state of a stand-alone city the article names ("Woodlawn" in a story that names Chicago),
+        then a place whose main name (not an old or foreign alternate) was written, then the larger."""
         ix = self._ix
         kind = ix.kind[row]
         return (self._context_score(row, context, keys), kind in (COUNTRY, REGION), self._prominent(row, keys),
-                self._main_name(row, keys), ix.population[row])
+                self._in_city_state(row, context), self._main_name(row, keys), ix.population[row])
+
+    def _in_city_state(self, row: int, context: GeoContext | None) -> bool:
+        ix = self._ix
+        return context is not None and bool(context.city_states) and ix.country[row] == "US" \
+            and ix.admin1[row] >= 0 and ix.name[ix.admin1[row]] in context.city_states
 
     def _main_name(self, row: int, keys: tuple[str, ...]) -> bool:
         return any(key in keys for key in fold_keys(self._ix.name[row]))
