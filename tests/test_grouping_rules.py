@@ -100,3 +100,17 @@ def test_a_report_that_names_no_day_joins_the_incident_it_tells_of_weeks_later()
     # and no report tells of an incident after it
     assert score_pair(_mention("late", QUIET, 22, killed=1, keywords=words),
                       _mention("early", QUIET, 1, killed=1, keywords=words, stated=False)) is None
+
+
+def test_one_person_named_in_full_on_one_day_joins_reports_placed_in_two_states():
+    # "Killeen, Texas" and a "Belton" read in Missouri: one report's state is misread
+    killeen = Place(name="Killeen", admin1="Texas", country="US", geonameid=4705349)
+    belton = Place(name="Belton", admin1="Missouri", country="US", geonameid=4376482)
+    texas = _mention("texas", killeen, 21, killed=2).model_copy(update={"names": ["Deanna Louise Buster"]})
+    missouri = _mention("missouri", belton, 21, killed=2).model_copy(update={"names": ["Deanna Louise Buster"]})
+    link = score_pair(texas, missouri)
+    assert link is not None and "names deanna louise buster" in " ".join(link.reasons).lower()
+    assert len(cluster([texas, missouri])[0]) == 1
+    # without the name, or days apart, two states are two incidents
+    assert score_pair(texas, missouri.model_copy(update={"names": []})) is None
+    assert score_pair(texas, missouri.model_copy(update={"date": dt.date(2016, 11, 24)})) is None

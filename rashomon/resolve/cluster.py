@@ -215,8 +215,9 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
                 reasons.append(f"but {a.record.place.name} has reports on {busy}{'+' if busy == BUSY_CAP else ''}"
                                f" other day(s) within {BUSY_DAYS} days")
     elif a.has_place and b.has_place:
-        if a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1):
-            return None
+        if (a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1)) and not (
+                a.name_keys & b.name_keys and a.day is not None and b.day is not None and abs(a.day - b.day) <= 1):
+            return None  # two states, unless both name one person in full on one day: one state is misread
         if within:
             score += 0.75
             if reasons is not None:
