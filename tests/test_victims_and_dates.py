@@ -64,6 +64,20 @@ def _count(nlp, text):
     ("Jaimel Anderson was wearing his pajamas when the bullets flew through the door, striking him once in the leg. "
      "Anderson died at the hospital.", 1, 0),
     ("Sheriff Fred Newman said the victim is an 8-year-old girl. He said she was accidentally shot in the chest.", 0, 1),
+    # two people found dead together
+    ("Police found a father and his daughter dead in a home on Sunday.", 2, 0),
+    # a passive with its auxiliary left out; a person the story calls wounded
+    ("One teen is dead, and another seriously injured following what appears to be a botched car-jacking.", 1, 1),
+    ("A father shot his family, leaving women in three generations dead and a wounded 12-year-old girl calling 911.",
+     0, 1),
+    # "the 20-year-old man" is the one named victim, whose age the story does not say
+    ("The 20-year-old man injured in a shooting last week died from his injuries Sunday morning. Owen Hicks was "
+     "accidentally shot by his friend around 5:08 p.m. Thursday.", 1, 0),
+    # not a street the model tags as a person, nor the owner of a gun
+    ("Isaac Gonzalez was walking around the 2300 block of W. St. Gertrude when he was shot, authorities said. "
+     "When officers arrived, they found Gonzalez suffering from multiple gunshot wounds. He died Sunday.", 1, 0),
+    ("Jahmez Hunt, 3, had retrieved the gun from cabinets above the refrigerator at their home at 525 E. Lincoln "
+     "just before 5 p.m. when he shot himself. Jahmez died a short time later.", 1, 0),
     # one person told of by whole name, then by given name
     ("Melody Cerros was shot and killed at a garage party, police said. Melody died at the scene.", 1, 0),
     # one person described twice, in two sentences; two descriptions in one sentence are two people

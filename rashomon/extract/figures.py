@@ -49,6 +49,8 @@ _AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of
 # was first told; but "all four died" counts the dead.
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s+$", re.I)
 _ALL_DIED_AFTER = re.compile(r"^\s+(?:(?:were|was|have|had|are)\s+(?:\w+\s+)?)?(?:died|killed|dead|slain)\b", re.I)
+# "killed four classmates and himself", "killing two people and then herself"
+_AND_SELF_AFTER = re.compile(r"^\s+(?:[-\w]+\s+){0,3}?and\s+(?:then\s+)?(?:himself|herself)\b", re.I)
 # "Hwy 62", "Route 9", "Apt. 4", "Flight 518": a number that names a road, a room or a flight.
 _NAMING_BEFORE = re.compile(r"\b(?:Hwy|Highway|Route|Rte|Rt|Interstate|I|US|SR|CR|Road|Exit|Apt|Apartment|Suite|Unit|Room|"
                             r"Lot|Flight|No|Number|Precinct|District|Ward|Station|Engine|Ladder|Channel)\.?\s*-?\s*$|#\s*$")
@@ -262,6 +264,8 @@ def _counts(text: str) -> list[RawFigure]:
             kind = "killed"  # "shooting three people to death", "shot two men dead"
         if kind == "shot" and _OTHERS.match(after):
             kind = "injured"  # "one dead and 11 others shot": the shot here are besides the dead
+        if kind == "killed" and m and _AND_SELF_AFTER.match(after):
+            value += 1  # "killed four classmates and himself": the shooter is one of the dead
         if kind:
             figures.append(RawFigure(kind, value, qualifier, start, end))
     return figures

@@ -60,6 +60,12 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     for child in predicate.children:
         if child.dep_ in deps:
             return child
+    if not subject_verb and predicate.dep_ == "conj" and predicate.tag_ == "VBN" \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in predicate.children):
+        # "One teen is dead, and another seriously injured": a passive with its auxiliary left out
+        subject = next((c for c in predicate.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
     if predicate.dep_ == "conj" and predicate.head.pos_ in ("VERB", "AUX"):
         # "a boy shot early Wednesday ... has died", "was shot and killed": the first verb's subject
         for child in predicate.head.children:
@@ -313,6 +319,16 @@ def _wounded_with(token: Token) -> tuple[Token, bool] | None:
     return None
 
 
+def _marked_hurt(token: Token) -> tuple[Token, bool] | None:
+    """(victim, False) for "a wounded 12-year-old girl", "the injured man": a person the story
+    calls hurt."""
+    if token.pos_ != "NOUN" or token.tag_ == "NNS" or not (token.lemma_.lower() in PERSON_NOUNS or _an_age_as_noun(token)):
+        return None
+    if any(c.dep_ == "amod" and c.lower_ in ("wounded", "injured") for c in token.children):
+        return token, False
+    return None
+
+
 def _deceased(person: Token) -> bool:
     """"deputies located a deceased white male with a gunshot wound": the one found is dead."""
     return any(c.dep_ == "amod" and c.lower_ in ("deceased", "dead", "lifeless") for c in person.children)
@@ -356,9 +372,10 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
     text = (sentences[0].doc.user_data.get("rashomon.text") or sentences[0].doc.text) if sentences else ""
     for sent in sentences:
         for token in sent:
-            described = _harm_of_noun(token) or _left_in_state(token) or _wounded_with(token)
+            described = _harm_of_noun(token) or _left_in_state(token) or _wounded_with(token) or _marked_hurt(token)
             if described is not None:
-                last = _record(found, last, described[0], described[1], sent) or last
+                for person in (described[0], *described[0].conjuncts):  # "found a father and his daughter dead"
+                    last = _record(found, last, person, described[1], sent) or last
                 continue
             if token.pos_ not in ("VERB", "AUX"):
                 continue
@@ -412,8 +429,11 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
     # "2-year-old Joseph Bankston was shot ... The 2-year-old was found dead": the one victim of that age
     for v in [v for v in others if v.key.startswith("same:") and v.age]:
         of_age = [n for n in named if n.age == v.age]
-        if len(of_age) == 1:
-            of_age[0].killed = of_age[0].killed or v.killed
+        # "The 20-year-old man injured in a shooting last week died ... Owen Hicks was accidentally
+        # shot": "the" points at someone the story names, the one named victim whose age it does not say
+        ageless = [n for n in named if n.age is None and _alike(v.key.split(":", 1)[1].split("#")[0], "person:")]
+        if len(of_age) == 1 or (not of_age and len(named) == 1 and ageless):
+            (of_age or ageless)[0].killed = (of_age or ageless)[0].killed or v.killed
             others.remove(v)
     for v in [v for v in others if v.key.startswith("a:")]:
         noun = v.key.split(":")[1]
@@ -445,7 +465,7 @@ def _antecedent(pronoun: Token, people_only: bool = False) -> Token | None:
     floor = doc[sent_start - 1].sent.start if sent_start > 0 else 0
     female = pronoun.lower_ in _FEMALE
     for t in reversed(doc[max(floor, pronoun.i - 80):pronoun.i]):
-        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in PRONOUNS:
+        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in PRONOUNS or _street_or_owner(t):
             continue
         if people_only and not (t.ent_type_ == "PERSON" or (t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_)):
             continue  # a place or a body ("Saint Joseph Medical Center", "Authorities") the model tagged
@@ -457,6 +477,14 @@ def _antecedent(pronoun: Token, people_only: bool = False) -> Token | None:
         if _key(t, t.sent) not in (None, "<pronoun>"):
             return t
     return None
+
+
+def _street_or_owner(token: Token) -> bool:
+    """A name that is no one a pronoun can stand for: a street the model tags as a person ("the 2300
+    block of W. St. Gertrude", "their home at 525 E. Lincoln") or an owner ("Robinson's pistol")."""
+    name = token.head if token.dep_ == "compound" else token
+    return name.dep_ == "poss" or any(c.dep_ == "nummod" and c.like_num for c in name.children) or (
+        name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lower_ == "block")
 
 
 def _new(found: dict[str, Victim], base_key: str) -> Victim:
