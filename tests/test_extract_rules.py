@@ -94,6 +94,9 @@ def figures(text):
     ("Two people died in the shooting.", [("killed", 2, "exact")]),
     # a part of a group and who that is: no count of two
     ("Both boys were playing with the handgun when one of the juveniles, a 10-year-old boy, shot the other boy.", []),
+    # the shooter who took their own life is one of the dead
+    ("The student killed four classmates and himself in the fall.", [("killed", 5, "exact")]),
+    ("He killed two neighbors and wounded himself.", [("killed", 2, "exact")]),
     ("A man is charged with murder after shooting three people to death and seriously injuring a fourth.",
      [("killed", 3, "exact")]),
 ])
