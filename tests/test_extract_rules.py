@@ -226,3 +226,13 @@ def test_what_a_gun_leaves_is_no_artillery(text, kind):
 ])
 def test_the_weapon_told_most_decides_the_kind(texts, kind):
     assert best_kind(texts).name == kind
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Shootout at Gary seniors' club nets 14-year prison term", "shooting"),
+    ("13-year-old's toe grazed by bullet at Little Rock strip mall", "shooting"),
+    ("Louisiana man identified as victim in fatal Arkansas hunting accident", "shooting"),
+    ("2 Blytheville teens charged in killing", "attack"),
+])
+def test_a_headline_that_tells_an_incident_has_its_kind(title, kind):
+    assert best_kind([title]).name == kind

@@ -64,7 +64,8 @@ KINDS: list[Kind] = [
     _kind("police shooting", "Violence against civilians", "Attack", "firearm",
           r"officer-involved shooting|police shooting|shot (?:and killed )?by (?:police|an? officers?|deputies|a deputy|a trooper)"),
     _kind("shooting", "Violence against civilians", "Attack", "firearm",
-          r"shoot(?:ing|ings|s)?|shot|gunfire|gunshots?|gunm[ae]n|shooters?|opened fire|fired (?:shots|at|into)|guns?|handgun|rifle|pistol"),
+          r"shoot(?:ing|ings|s)?|shot|gunfire|gunshots?|gunm[ae]n|shooters?|opened fire|fired (?:shots|at|into)|guns?|handgun|rifle|pistol|"
+          r"shoot-?outs?|bullets?|hunting accident"),
     _kind("stabbing", "Violence against civilians", "Attack", "knife",
           r"stab(?:bing|bed|s)?|knife|knives|machete|slash(?:ed|ing)"),
     _kind("abduction", "Violence against civilians", "Abduction/forced disappearance", None,
@@ -77,7 +78,7 @@ KINDS: list[Kind] = [
     _kind("arrest", "Strategic developments", "Arrests", None, r"arrest(?:ed|s)?|detain(?:ed)?"),
     _kind("property destruction", "Strategic developments", "Looting/property destruction", None,
           r"loot(?:ed|ing)|arson|set (?:on )?fire|torched"),
-    _kind("attack", "Violence against civilians", "Attack", None, r"attack(?:ed|s)?|assault(?:ed)?|killed|murder(?:ed)?|homicide|strikes?|struck|hit|targeted"),
+    _kind("attack", "Violence against civilians", "Attack", None, r"attack(?:ed|s)?|assault(?:ed)?|killed|killings?|slain|slaying|murder(?:ed)?|homicide|strikes?|struck|hit|targeted"),
 ]
 KIND_BY_NAME = {k.name: k for k in KINDS}
 
