@@ -14,14 +14,14 @@ from rashomon.evaluate.gva import evaluate
 GVA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "gva"
 
 FLOORS = {
-    "bcubed_f1": 0.9,
-    "conll_f1": 0.83,
-    "date_accuracy": 0.7,
+    "bcubed_f1": 0.91,
+    "conll_f1": 0.85,
+    "date_accuracy": 0.72,
     "date_within_1_accuracy": 0.78,
     "city_accuracy": 0.71,
     "state_accuracy": 0.89,
     "killed_accuracy": 0.85,
-    "injured_accuracy": 0.7,
+    "injured_accuracy": 0.71,
     "count_incidents_exact": 0.6,
     "count_killed_exact": 0.63,
     "count_injured_exact": 0.65,
