@@ -186,10 +186,18 @@ class Rashomon:
         step("building incidents", 0, total)
         incidents = build_incidents(grouped.grouping, ids, load, grouped.published, grouped.outlets,
                                     self.settings.best_policy, reuse,
-                                    on_progress=lambda done: step("building incidents", done, total))
+                                    on_progress=lambda done: step("building incidents", done, total),
+                                    population=self._population)
         count = self.store.save_incidents(incidents, history)
         self.store.set_meta("best_policy", self.settings.best_policy)
         return count
+
+    def _population(self, place: Place) -> int:
+        """A place's population, to choose between places an incident's reports give equally often
+        (the gazetteer is loaded only when some incident needs it)."""
+        from rashomon import geo
+
+        return geo.get_gazetteer(self.settings).population(place)
 
     def _group(self, step: OnProgress) -> _Grouped:
         """One pass over the stored articles and the slim forms of their mentions: places read in their

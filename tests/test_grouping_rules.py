@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rashomon.model import DateExpr, Evidence, FigureReport, Mention, Place
+from rashomon.geo import get_gazetteer
+from rashomon.model import Article, DateExpr, Evidence, FigureReport, Mention, Place
+from rashomon.resolve import resolve
 from rashomon.resolve.cluster import cluster, place_busyness, score_pair
 
 CHICAGO = Place(name="Chicago", admin1="Illinois", admin2="Cook County", country="US", geonameid=4887398)
@@ -114,3 +116,15 @@ def test_one_person_named_in_full_on_one_day_joins_reports_placed_in_two_states(
     # without the name, or days apart, two states are two incidents
     assert score_pair(texas, missouri.model_copy(update={"names": []})) is None
     assert score_pair(texas, missouri.model_copy(update={"date": dt.date(2016, 11, 24)})) is None
+
+
+def test_of_two_places_its_reports_give_equally_often_an_incident_takes_the_larger():
+    # one report names the suburb, one the city beside it: incident datasets code the city
+    houston = Place(name="Houston", admin1="Texas", admin2="Harris County", country="US", geonameid=4699066)
+    words = ("apartment", "complex", "greens", "road", "shooting")
+    mentions = [_mention("suburb", SPRING, 10, killed=1, keywords=words), _mention("city", houston, 10, killed=1, keywords=words)]
+    articles = {m.article_id: Article(id=m.article_id, title=None, text="x", content_hash=m.article_id) for m in mentions}
+    (incident,), _ = resolve(mentions, articles, population=get_gazetteer().population)
+    assert incident.place.name == "Houston" and len(incident.articles) == 2
+    (incident,), _ = resolve(mentions, articles)  # without populations: the first by id
+    assert incident.place.name == "Spring"

@@ -316,7 +316,8 @@ def test_store_backed_resolution_equals_in_memory_resolve(runs, monkeypatch):
         previous = {inc.id: inc.mention_ids for inc in app.incidents()}
         read = geo.reread_by_outlet(articles, mentions, geo.get_gazetteer(SETTINGS))
         expected, history = resolve(read, articles, previous, SETTINGS.best_policy,
-                                    app.store.reuse_pairs(kinds=REUSE_LINKS))
+                                    app.store.reuse_pairs(kinds=REUSE_LINKS),
+                                    population=geo.get_gazetteer(SETTINGS).population)
         logged = len(app.store.history())
         assert app.resolve() == len(expected), name
         assert [i.model_dump() for i in app.incidents()] == [i.model_dump() for i in expected], name

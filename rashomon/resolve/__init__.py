@@ -19,7 +19,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from rashomon.model import Actor, Article, Incident, IncidentArticle, Mention, ReusePair, SlimMention, Statement
+from rashomon.model import Actor, Article, Incident, IncidentArticle, Mention, Place, ReusePair, SlimMention, Statement
 from rashomon.resolve import reconcile
 from rashomon.resolve.cluster import Grouping, Link, cluster, group, without_gc
 from rashomon.trace import source_groups
@@ -110,9 +110,25 @@ def incident_date(members: list[Mention] | list[SlimMention]) -> tuple[dt.date |
     return date, date_precision
 
 
+def _most_reported_place(places: list[Place], population: Callable[[Place], int] | None) -> Place | None:
+    """The place most reports give; of places given equally often, the larger (reports of one incident
+    that name a suburb and the city beside it: incident datasets code the city, the postal address),
+    then the first by id."""
+    counts = Counter(p.geonameid or p.name for p in places)
+    if not counts:
+        return None
+    first = {}
+    for p in places:
+        first.setdefault(p.geonameid or p.name, p)
+    size = {key: population(p) if population is not None and len(counts) > 1 else 0 for key, p in first.items()}
+    best = max(counts, key=lambda key: (counts[key], size[key], str(key)))
+    return first[best]
+
+
 def _incident(incident_id: str, members: list[Mention], published: Mapping[str, dt.date | None],
               outlets: Mapping[str, str | None], joined_by: dict[str, Link], policy: str,
-              reuse: Mapping[str, list[ReusePair]] | None = None) -> Incident:
+              reuse: Mapping[str, list[ReusePair]] | None = None,
+              population: Callable[[Place], int] | None = None) -> Incident:
     mains = [m for m in members if m.role == "main"] or members
     kind = _mode([m.kind for m in mains]) or _mode([m.kind for m in members])
     typed = next(m for m in members if m.kind == kind) if kind else members[0]
@@ -120,8 +136,7 @@ def _incident(incident_id: str, members: list[Mention], published: Mapping[str, 
     places = [m.place for m in members if m.place is not None]
     # the most precise level any report gives: a town, else a county, else what there is
     city_places = [p for p in places if p.feature == "city"] or [p for p in places if p.feature == "admin2"] or places
-    place_id = _mode([p.geonameid or p.name for p in city_places])
-    place = next((p for p in city_places if (p.geonameid or p.name) == place_id), None)
+    place = _most_reported_place(city_places, population)
 
     figures = {}
     for kind_name in ("killed", "injured", "missing", "buildings_destroyed"):
@@ -187,11 +202,13 @@ def _incident(incident_id: str, members: list[Mention], published: Mapping[str, 
 def build_incidents(grouping: Grouping, ids: list[str], load: Callable[[list[str]], Iterable[Mention]],
                     published: Mapping[str, dt.date | None], outlets: Mapping[str, str | None], policy: str,
                     reuse: Callable[[set[str]], Mapping[str, list[ReusePair]]] | None = None,
-                    batch: int | None = None, on_progress: Callable[[int], None] | None = None) -> Iterator[Incident]:
+                    batch: int | None = None, on_progress: Callable[[int], None] | None = None,
+                    population: Callable[[Place], int] | None = None) -> Iterator[Incident]:
     """The incidents of ``grouping`` (``ids`` from ``assign_ids``), cluster by cluster, in cluster order.
     The full mentions are loaded (``load``: mention ids -> mentions) and the reuse pairs of their
     articles looked up (``reuse``: article ids -> pairs of each) a batch of clusters at a time, so
-    only one batch is in memory. ``on_progress`` gets the number of clusters done after each batch."""
+    only one batch is in memory. ``on_progress`` gets the number of clusters done after each batch;
+    ``population`` (a gazetteer's) chooses between places the reports give equally often."""
     records, clusters = grouping.records, grouping.clusters
     batch = batch or BATCH
     start = 0
@@ -207,7 +224,7 @@ def build_incidents(grouping: Grouping, ids: list[str], load: Callable[[list[str
             positions = clusters[index]
             members = [full[records[k].id] for k in positions]
             joined_by = grouping.links(positions) if len(positions) > 1 else {}
-            yield _incident(ids[index], members, published, outlets, joined_by, policy, pairs)
+            yield _incident(ids[index], members, published, outlets, joined_by, policy, pairs, population)
         start = end
         if on_progress is not None:
             on_progress(end)
@@ -215,10 +232,11 @@ def build_incidents(grouping: Grouping, ids: list[str], load: Callable[[list[str
 
 @without_gc  # millions of small objects, no cycles: full collections would walk the corpus again and again
 def resolve(mentions: list[Mention], articles: dict[str, Article], previous: dict[str, list[str]] | None = None,
-            policy: str = "latest_corroborated", reuse: Iterable[ReusePair] = ()) -> tuple[list[Incident], list[dict]]:
+            policy: str = "latest_corroborated", reuse: Iterable[ReusePair] = (),
+            population: Callable[[Place], int] | None = None) -> tuple[list[Incident], list[dict]]:
     """Incidents from all mentions; ``previous`` maps existing incident ids to their mention ids;
     ``reuse``: passage pairs between the articles (the trace stage), so that copies of one report
-    count as one independent source."""
+    count as one independent source; ``population``: see ``build_incidents``."""
     published = {aid: a.published for aid, a in articles.items()}
     outlets = {aid: a.outlet for aid, a in articles.items()}
     by_id = {m.id: m for m in mentions}
@@ -229,6 +247,6 @@ def resolve(mentions: list[Mention], articles: dict[str, Article], previous: dic
         by_article[pair.a].append(pair)
         by_article[pair.b].append(pair)
     incidents = list(build_incidents(grouping, ids, lambda wanted: [by_id[mid] for mid in wanted], published, outlets,
-                                     policy, lambda _: by_article, batch=len(mentions) or 1))
+                                     policy, lambda _: by_article, batch=len(mentions) or 1, population=population))
     incidents.sort(key=lambda inc: (inc.date or dt.date.max, inc.id))
     return incidents, history
