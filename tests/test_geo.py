@@ -126,6 +126,14 @@ def test_a_neighbourhood_is_read_in_the_state_of_the_stand_alone_city_named(gaz)
     assert gaz.resolve("Woodlawn", GeoContext(countries={"US"})).admin1 == "Maryland"
 
 
+def test_a_town_before_a_resident_noun_is_a_place_even_after_a_count(gaz):
+    text = "2 Phenix City men charged with attempted murder"
+    assert [(m.text, m.place.admin1, m.cue) for m in find_places(text, build_context(text))] \
+        == [("Phenix City", "Alabama", "resident")]
+    # a house number and a street are no town
+    assert find_places("He lives at 2 Phenix Street.", build_context("He lives at 2 Phenix Street.")) == []
+
+
 def test_a_country_code_in_running_text_is_no_country(gaz):
     # "LUX" is Luxembourg's ISO3 code, but here a lounge: the article is about Orlando, Florida
     text = ("A 17-year-old was found shot dead outside a nightclub, according to the Orlando Police Department. "

@@ -226,6 +226,17 @@ def test_a_paywalled_page_keeps_its_headline_incident(extractor):
     assert {"people", "atlanta"} <= set(main.keywords)
 
 
+def test_a_page_that_names_no_other_place_is_at_its_headlines_residents_town(extractor):
+    # "2 Phenix City men": where they are from is all the page says of where it happened
+    main = _main(extractor, "Already a subscriber? Click on the button below to set up your account or log in.",
+                 published=dt.date(2016, 3, 2), title="2 Phenix City men charged with attempted murder in drive-by shooting")
+    assert (main.place.name, main.place.admin1) == ("Phenix City", "Alabama")
+    # a town where it happened comes first: the residents' town is not the scene
+    main = _main(extractor, "Two Phenix City men were charged after a drive-by shooting in Columbus, Georgia, police said.",
+                 published=dt.date(2016, 3, 2), title="2 Phenix City men charged in drive-by shooting")
+    assert (main.place.name, main.place.admin1) == ("Columbus", "Georgia")
+
+
 def test_a_headline_town_the_entity_recogniser_reads_as_a_person(extractor):
     main = _main(extractor, "Just One More Thing...  We have sent you a verification email. Please check your email "
                             "and click on the link to activate your profile.", published=dt.date(2014, 12, 6),

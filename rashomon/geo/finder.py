@@ -209,7 +209,8 @@ class _Article:
             return True
         start = self.words[lead].start
         before = self.text[max(0, start - 30):start]
-        if _ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before):
+        if (_ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before)) \
+                and self.next_word(last) not in cues.RESIDENT_NOUNS_AFTER:  # "2 Phenix City men": a count
             return True
         if (_INTERSECTION_BEFORE.search(before) and _INTERSECTION_AFTER.match(self.text, self.words[last].end)) \
                 or _INTERSECTION_SECOND.search(before):
@@ -466,6 +467,11 @@ class _Judge:
             len(previous) >= 2 and previous[-2] in cues.LOCATIVE_WORDS and previous[-1] in cues.LOCATIVE_ADJECTIVES))
         if self._person(name, last, previous, following, label, found, locative):
             return None
+        if following in cues.RESIDENT_NOUNS_AFTER and last == run[-1] and found.place.feature == "city" \
+                and label != "PERSON" and not (previous and previous[-1] in ("the", "a", "an")):
+            # "Lingle man kills 4-month-old": where the person is from (not where it happened, which
+            # the frame builder tells apart), a town even in a headline that names no state
+            return found.place, "resident"
         raw_following = words[last + 1].text if following is not None else ""
         if (following in cues.INSTITUTIONS or raw_following in cues.LOWERCASE_INSTITUTIONS) and self._plausible(found):
             return found.place, "institution"
