@@ -126,6 +126,20 @@ def test_a_neighbourhood_is_read_in_the_state_of_the_stand_alone_city_named(gaz)
     assert gaz.resolve("Woodlawn", GeoContext(countries={"US"})).admin1 == "Maryland"
 
 
+@pytest.mark.parametrize("title, places", [
+    ("Early Morning Valdosta Shooting", [("Valdosta", "Georgia")]),
+    ("Teen Killed In Macon Shooting", [("Macon", "Georgia")]),
+    ("2-Year-Old Killed in Little Rock Shooting", [("Little Rock", "Arkansas")]),
+    # a capital that only Title Case put there is no place either
+    ("Police Say Man Shot Himself In Leg", []),
+    ("Deadly Shooting At Home Depot Parking Lot", []),
+])
+def test_a_title_case_headline_names_its_town(title, places):
+    context = build_context(title)
+    context.add_country("US")
+    assert [(m.place.name, m.place.admin1) for m in find_places(title, context, headline=True)] == places
+
+
 def test_a_town_before_a_resident_noun_is_a_place_even_after_a_count(gaz):
     text = "2 Phenix City men charged with attempted murder"
     assert [(m.text, m.place.admin1, m.cue) for m in find_places(text, build_context(text))] \

@@ -352,8 +352,8 @@ class FrameBuilder:
         """The headline's places, read with its parse and with its words alone: the entity
         recogniser reads some Title Case towns as people ("Killeen 2-year-old in critical
         condition"), and finds others the words alone do not ("Services set for Malin boy")."""
-        parsed = self.geo.find_places(title_doc, context)
-        worded = [m for m in self.geo.find_places(title_doc.text, context)
+        parsed = self.geo.find_places(title_doc, context, headline=True)
+        worded = [m for m in self.geo.find_places(title_doc.text, context, headline=True)
                   if not any(m.start_char < p.end_char and p.start_char < m.end_char for p in parsed)]
         return sorted(parsed + worded, key=lambda m: m.start_char)
 

@@ -398,13 +398,15 @@ def _add_admin1(context: GeoContext, found: Resolution | None) -> None:
 
 # -- places ------------------------------------------------------------------------------------------------
 def find_places(doc: Doc | str, context: GeoContext | None = None,
-                gazetteer: Gazetteer | None = None) -> list[PlaceMatch]:
-    """Every place ``doc`` names, resolved in ``context`` (built from the doc when not given)."""
+                gazetteer: Gazetteer | None = None, headline: bool = False) -> list[PlaceMatch]:
+    """Every place ``doc`` names, resolved in ``context`` (built from the doc when not given).
+    ``headline``: the text is a headline, where Title Case ("Early Morning Valdosta Shooting") makes
+    every word a capital that says nothing of a longer name."""
     gaz = gazetteer or get_gazetteer()
     if context is None:
         context = build_context(doc, gazetteer=gaz)
     article = _article_of(doc, gaz)
-    judge = _Judge(article, context)
+    judge = _Judge(article, context, title_case=headline and article.in_title_line(0))
     matches: list[PlaceMatch] = []
     dateline = find_dateline(article.text, gaz)
     if dateline is not None:
@@ -426,8 +428,9 @@ def find_places(doc: Doc | str, context: GeoContext | None = None,
 class _Judge:
     """Decides whether a gazetteer name in the text is a place there, and which."""
 
-    def __init__(self, article: _Article, context: GeoContext):
+    def __init__(self, article: _Article, context: GeoContext, title_case: bool = False):
         self.article = article
+        self.title_case = title_case
         self.gaz = article.gaz
         self.context = context
         self.focus = context.focus()
@@ -533,6 +536,9 @@ class _Judge:
         gazetteer lacks), "St. Mary's Hospital"; but "Downtown Dayton", "Dayton Police", "Chicago's South Side"."""
         words = self.article.words
         region_like = place.feature in ("country", "region")
+        if self.title_case:
+            # a Title Case headline: a capital next to the name lengthens it only as "County" does
+            return last != run[-1] and words[last + 1].lower in ("county", "parish")
         if first != run[0]:
             before = words[first - 1]
             if before.text not in cues.CONNECTORS and (region_like or before.lower not in cues.LOCALITY_PREFIXES):
