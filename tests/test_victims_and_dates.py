@@ -237,6 +237,16 @@ def test_a_page_that_names_no_other_place_is_at_its_headlines_residents_town(ext
     assert (main.place.name, main.place.admin1) == ("Columbus", "Georgia")
 
 
+def test_a_county_and_a_town_both_ambiguous_are_read_in_the_one_state_that_has_both(extractor):
+    # Henderson County alone is read in Kentucky, Hendersonville alone in Tennessee: only North
+    # Carolina has a Hendersonville in its Henderson County
+    main = _main(extractor, "A two-year old girl was accidentally shot and killed Monday morning in Henderson County. "
+                            "The Henderson County Sheriff's Office tells us the shooting was reported at 9:02 a.m. "
+                            "The accidental shooting happened at 158 Golden Eagle Way early Monday morning in "
+                            "Hendersonville.", published=dt.date(2015, 10, 27))
+    assert (main.place.name, main.place.admin1) == ("Hendersonville", "North Carolina")
+
+
 def test_a_headline_town_the_entity_recogniser_reads_as_a_person(extractor):
     main = _main(extractor, "Just One More Thing...  We have sent you a verification email. Please check your email "
                             "and click on the link to activate your profile.", published=dt.date(2014, 12, 6),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -391,8 +391,20 @@ class FrameBuilder:
         inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them."""
         if place is None or place.feature not in ("admin1", "admin2"):
             return None
-        return self._most_named([m for m in matches if m.place.feature == "city" and self._holds(place, m.place)],
-                                ("city",))
+        inside = []
+        for m in matches:
+            if m.place.feature != "city":
+                continue
+            if self._holds(place, m.place):
+                inside.append(m)
+            elif place.feature == "admin2" and m.cue in ("preposition", "place-noun"):
+                # "in Henderson County" read in Kentucky and "in Hendersonville" in Tennessee: the
+                # Hendersonville of North Carolina lies in its Henderson County, one reading of both
+                namesake = next((c for c in self.gaz.candidates(m.place.name) if c.feature == "city"
+                                 and c.geonameid != m.place.geonameid and self._holds(place, c)), None)
+                if namesake is not None:
+                    inside.append(replace(m, place=namesake))
+        return self._most_named(inside, ("city",))
 
     def _holds(self, region: Place, city: Place) -> bool:
         """Whether ``region`` holds ``city``, or its namesake in the city's state does: "Pike County"
