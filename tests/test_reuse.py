@@ -237,13 +237,17 @@ def test_the_hurt_a_report_counted_before_a_death_are_fewer_by_the_dead():
     # "a 5-year-old child was shot overnight", then "the boy has died"
     killed = reconcile.summarise([(report("later", 1), d2)], "latest_corroborated")
     injured = reconcile.summarise([(hurt("early", 1), d1)], "latest_corroborated")
-    read = reconcile.without_the_dead(injured, killed, {"early": d1, "later": d2}, "latest_corroborated")
+    read = reconcile.without_the_dead(injured, killed)
     assert (read.low, read.best, read.high) == (0, 0, 1)
     assert [r.value for r in read.reports] == [1]  # the report keeps its own value
     # "a man was shot", and "a woman was killed and a man wounded": the man is still hurt
     killed = reconcile.summarise([(report("both", 1), d2)], "latest_corroborated")
     injured = reconcile.summarise([(hurt("early", 1), d1), (hurt("both", 1), d2)], "latest_corroborated")
-    assert reconcile.without_the_dead(injured, killed, {"early": d1, "both": d2}, "latest_corroborated").best == 1
+    assert reconcile.without_the_dead(injured, killed).best == 1
+    # "six people were hurt" and "one killed, six hurt": the six are besides the dead
+    killed = reconcile.summarise([(report("full", 1), d2)], "latest_corroborated")
+    injured = reconcile.summarise([(hurt("early", 6), d1), (hurt("full", 6), d2)], "latest_corroborated")
+    assert reconcile.without_the_dead(injured, killed).best == 6
 
 
 # -- the pipeline, the store, the command line ---------------------------------------------------------------

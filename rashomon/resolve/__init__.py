@@ -154,7 +154,7 @@ def _incident(incident_id: str, members: list[Mention], published: Mapping[str, 
                        for aid, rs in sorted(per_article.items())]
             figures[kind_name] = reconcile.summarise(reports, policy)
     if "injured" in figures and "killed" in figures:
-        figures["injured"] = reconcile.without_the_dead(figures["injured"], figures["killed"], published, policy)
+        figures["injured"] = reconcile.without_the_dead(figures["injured"], figures["killed"])
 
     actors: dict[str, Actor] = {}
     for m in members:

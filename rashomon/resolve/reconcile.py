@@ -23,17 +23,17 @@ cluster is a source of its own.
 Vague reports ("dozens", "hundreds") stay in the report list but only set the
 range when no article gives a precise number.
 
-A victim who died is killed, not also injured: a report that counts fewer dead
-than the incident's ``best`` counted the others among the hurt ("a 5-year-old
-was shot", before "the boy has died"), so the injured ``best`` is chosen among
-the reports with their hurt fewer by the difference (``without_the_dead``).
+A victim who died is killed, not also injured: the injured ``best`` is at most
+the most people any one report counts as hit (dead and hurt together) less the
+killed ``best`` ("a 5-year-old was shot", then "the boy has died": one person;
+``without_the_dead``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 from rashomon.model import FigureReport, FigureSummary
 
@@ -117,22 +117,19 @@ def summarise(reports: list[Report], policy: str) -> FigureSummary:
                          sources=independent_sources(r for r, _ in reports))
 
 
-def without_the_dead(injured: FigureSummary, killed: FigureSummary, published: Mapping[str, dt.date | None],
-                     policy: str) -> FigureSummary:
-    """The injured figure once the dead are known: a report that counts fewer dead than the incident's
-    ``best`` counted the others among the hurt ("a 5-year-old was shot", then "the boy has died"), so
-    its hurt are fewer by the difference. ``best`` is chosen among the reports so read; every report
-    keeps its own value."""
-    dead = {}
-    for r in killed.reports:
-        if r.qualifier != "vague":
-            dead[r.evidence.article_id] = max(r.value, dead.get(r.evidence.article_id, 0))
-    adjusted = []
-    for r in injured.reports:
-        died = max(0, killed.best - dead.get(r.evidence.article_id, 0))
-        adjusted.append((r.model_copy(update={"value": max(0, r.value - died)}) if died else r,
-                         published.get(r.evidence.article_id)))
-    if all(a is r for (a, _), r in zip(adjusted, injured.reports)):
+def without_the_dead(injured: FigureSummary, killed: FigureSummary) -> FigureSummary:
+    """The injured figure once the dead are known: no report counts more people hit, dead and hurt
+    together, than the most any one report counts, so the hurt are at most that many less the dead
+    ("a 5-year-old was shot", then "the boy has died": one person, killed, not also injured; but "a
+    man was shot" and "a woman was killed and a man wounded": two). Every report keeps its own value."""
+    dead: dict[str, int] = {}
+    hurt: dict[str, int] = {}
+    for summary, per_article in ((killed, dead), (injured, hurt)):
+        for r in summary.reports:
+            if r.qualifier != "vague":
+                per_article[r.evidence.article_id] = max(r.value, per_article.get(r.evidence.article_id, 0))
+    hit = max(dead.get(aid, 0) + hurt.get(aid, 0) for aid in set(dead) | set(hurt)) if dead or hurt else 0
+    best = min(injured.best, max(0, hit - killed.best))
+    if best == injured.best:
         return injured
-    best = summarise(adjusted, policy).best
     return injured.model_copy(update={"best": best, "low": min(injured.low, best)})
