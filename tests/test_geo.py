@@ -140,6 +140,15 @@ def test_a_title_case_headline_names_its_town(title, places):
     assert [(m.place.name, m.place.admin1) for m in find_places(title, context, headline=True)] == places
 
 
+def test_a_country_inside_a_longer_name_puts_no_country_in_context(gaz):
+    # "South Georgia" is also a territory's name; here it names a hospital of Georgia, the state
+    text = ("The Valdosta Police Department responded to the South Georgia Medical Center regarding a shooting. "
+            "Valdosta Police Detectives responded to the hospital.")
+    context = build_context(text)
+    assert "GS" not in context.countries
+    assert {(m.place.name, m.place.admin1) for m in find_places(text, context)} == {("Valdosta", "Georgia")}
+
+
 def test_a_town_before_a_resident_noun_is_a_place_even_after_a_count(gaz):
     text = "2 Phenix City men charged with attempted murder"
     assert [(m.text, m.place.admin1, m.cue) for m in find_places(text, build_context(text))] \

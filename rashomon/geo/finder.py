@@ -338,6 +338,10 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
             continue
         country = gaz.country(name, codes=False)
         state = gaz.us_state(name, abbreviations=False)
+        if country is not None and state is None and last != run[-1] \
+                and article.words[last + 1].lower not in cues.LOCAL_INSTITUTIONS \
+                and article.words[last + 1].text not in cues.CONNECTORS:
+            continue  # "the South Georgia Medical Center", "Jordan Hospital": a name, no country
         if country is not None and state is not None:
             states_or_countries.append(name)
         elif country is not None:
