@@ -120,9 +120,11 @@ def _most_reported_place(places: list[Place], population: Callable[[Place], int]
     first = {}
     for p in places:
         first.setdefault(p.geonameid or p.name, p)
-    size = {key: population(p) if population is not None and len(counts) > 1 else 0 for key, p in first.items()}
-    best = max(counts, key=lambda key: (counts[key], size[key], str(key)))
-    return first[best]
+    top = max(counts.values())
+    tied = [key for key, n in counts.items() if n == top]
+    # populations are looked up only for a tie (most incidents have one place, or a clear one)
+    size = {key: population(first[key]) for key in tied} if population is not None and len(tied) > 1 else {}
+    return first[max(tied, key=lambda key: (size.get(key, 0), str(key)))]
 
 
 def _incident(incident_id: str, members: list[Mention], published: Mapping[str, dt.date | None],

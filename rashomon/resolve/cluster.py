@@ -65,6 +65,9 @@ DATE_HARD_LIMIT = 7
 # apart, or after the article). 92 days keeps every grouping score on the dev split at or above the
 # unbounded one (B-cubed, MUC, CEAF-e, CoNLL), and resolution near-linear. None: no bound.
 UNDATED_WINDOW: int | None = 92
+# A report dated by its publication alone joins an incident a week or more before it only on a shared
+# full name or keywords with this Jaccard: the bar reports of two different places must meet too.
+LATE_JACCARD = 0.3
 # A place where something is reported on many days (a big city) makes "same place" weak evidence: of
 # the pairs of main reports that share a city and score a merge on the GVA dev split, those a day or
 # more apart are one incident 73% of the time where no other day of that place within BUSY_DAYS has a
@@ -72,7 +75,6 @@ UNDATED_WINDOW: int | None = 92
 # falling to 57%. So each other reported day of the place weighs against a merge (BUSY_WEIGHT, half
 # on the same day), up to BUSY_CAP days.
 BUSY_DAYS = 15
-LATE_JACCARD = 0.3
 BUSY_WEIGHT = 0.5
 BUSY_CAP = 5
 
