@@ -252,6 +252,8 @@ def test_every_country_has_a_demonym_row():
     ("F.P Report\n\nBAKU: On October 17th, a missile raid flattened a row of homes", "BAKU"),
     ("GAINESVILLE, Fla. - A man was shot", "GAINESVILLE, Fla."),
     ("NEW YORK (AP) — Police said", "NEW YORK"),
+    # the agency in brackets and no dash after it
+    ("EUTAW, Ala. (AP) Authorities say a 3-year-old boy has been fatally shot", "EUTAW, Ala."),
 ])
 def test_find_dateline(text, place):
     found = find_dateline(text)
@@ -368,6 +370,26 @@ def test_the_district_is_washington():
     for text in ("A girl was shot in Southeast D.C. on Friday.", "7-Year-Old Girl Shot on Sidewalk in Southeast DC"):
         assert [(m.place.name, m.place.admin1, m.place.feature) for m in find_places(text)] == \
             [("Washington", "District of Columbia", "city")]
+
+
+def test_a_countys_name_before_a_word_is_no_place_noun(nlp):
+    # "-Law" after "ELLSWORTH COUNTY" is law enforcement, not Law in Scotland after "county"
+    text = ("ELLSWORTH COUNTY -Law enforcement authorities in Ellsworth County are investigating a reported "
+            "accidental shooting.")
+    assert [m.place.name for m in find_places(nlp(text))] == ["Ellsworth County", "Ellsworth County"]
+
+
+def test_a_name_after_an_age_is_a_person_unless_a_resident_noun_follows(nlp):
+    text = "Four members of the Jones family, including 1-year-old Ashley, were struck by shotgun pellets."
+    assert find_places(nlp(text)) == []
+    text = "A 32-year-old Danville man is in stable condition after being shot Sunday morning."
+    assert [m.place.name for m in find_places(nlp(text))] == ["Danville"]
+
+
+def test_a_town_whose_name_begins_with_a_number_word(nlp):
+    assert [m.place.name for m in find_places(nlp("Five people were injured in a shooting in Four Oaks, N.C."))] \
+        == ["Four Oaks"]
+    assert [m.place.name for m in find_places(nlp("Three Dallas men were shot."))] == ["Dallas"]
 
 
 def test_months_weekdays_and_common_words_are_no_places():

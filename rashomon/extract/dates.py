@@ -64,10 +64,10 @@ HOLIDAY = re.compile(
     # a season, a thing or a span named for the holiday is no day ("Christmas tree", "Thanksgiving break")
     r"(?!\s+(?:trees?|gifts?|presents?|shopping|lights|decorations?|cards?|breaks?|season|holidays?|vacation|"
     r"week|weekend|time|carols?|music|sales?|lists?|spirit|bonus|displays?|toys?)\b)")
-# "before Christmas", "home for Christmas", "spent Christmas in jail", "a party to honor Father's Day": a
+# "before Christmas", "home for Christmas", "spent Christmas in jail", "a party in honor of Father's Day": a
 # day other than the holiday, or none
 _HOLIDAY_NOT_ON = re.compile(
-    r"\b(?:before|after|since|until|till|by|following|ahead\s+of|up\s+to|for|spen[dt]s?|spending|honou?r(?:ing)?|"
+    r"\b(?:before|after|since|until|till|by|following|ahead\s+of|up\s+to|for|spen[dt]s?|spending|honou?r(?:ing|\s+of)?|"
     r"celebrat(?:e|es|ed|ing)|mark(?:s|ed|ing)?)\s+(?:the\s+|this\s+)?$", re.I)
 # A holiday without a fixed day of the month: its day in a given year.
 _MOVABLE_HOLIDAYS = {

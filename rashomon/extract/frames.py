@@ -55,7 +55,10 @@ _WEAPON_AFTER = re.compile(r"^\s+(?:\.?\d+[- ]?(?:caliber|calibre|mm)\b|(?:armor
 # "a Galliano man was arrested", "Lodi 8th-grader dies": who someone is, not where it happened.
 _RESIDENT_AFTER = re.compile(
     r"^\s+(?:(?:\d+|\w+)-year-old\s+)?(?:m[ae]n|wom[ae]n|teens?|teenagers?|boys?|girls?|residents?|natives?|couple|family|"
-    r"mother|father|youths?|students?|\w+-graders?|grader)\b", re.I)
+    r"mother|father|youths?|students?|\w+-graders?|grader|"
+    # "son of a Hollywood director", "a Dallas attorney": whose trade is there, not what happened there
+    r"directors?|producers?|actor|actress|rappers?|singers?|musicians?|lawyers?|attorneys?|businessm[ae]n|"
+    r"businesswom[ae]n|entrepreneurs?|executives?|developers?|artists?|writers?|authors?)\b", re.I)
 # "McDonald's at 6740 N. Clark St.": a possessive with nothing owned is a business name.
 _BUSINESS_NAME = re.compile(r"^['’]s(?:\s+(?:at|on|in|near|restaurant|store|parking|bar|pub)\b|\s*[,.;)])", re.I)
 _LEAD_SENTENCES = 2
@@ -182,10 +185,14 @@ def _date_attachment(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     token = span[0] if span is not None and len(span) else None
     date_index = token.i if token is not None else 0
+    if token is not None and _EVENT_NOUN_AFTER.match(_text_of(doc), token.idx + len(token.text)):
+        return _EVENT  # "after a Saturday night shooting": the small parser often hangs the day elsewhere
+    reported = True  # every verb passed so far is the object clause of the next ("say they arrived")
     for _ in range(8):
         if token is None or token.head.i == token.i:
             break
-        token = token.head
+        child, token = token, token.head
+        reported = reported and (child.pos_ not in ("VERB", "AUX") or child.dep_ in ("ccomp", "xcomp"))
         lemma = token.lemma_.lower()
         if lemma == "die":
             return _DEATH
@@ -195,8 +202,16 @@ def _date_attachment(doc: Doc, char: int) -> int:
             # "On Friday, officials said four were killed" dates what they report; "said Friday" does not;
             # "are investigating the shootings of four people Thursday night" may date either.
             between = doc[min(date_index, token.i) + 1:max(date_index, token.i)]
-            if (lemma in _REPORTING_LEMMAS and date_index < token.i) \
-                    or (lemma not in _LEGAL_LEMMAS and any(t.lemma_.lower() in _EVENT_LEMMAS for t in between)):
+            if lemma in _REPORTING_LEMMAS and date_index < token.i:
+                # "Authorities Saturday said two were killed": said between its subject and the verb,
+                # the day it was said
+                spoken = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < date_index for c in token.children)
+                return _AFTERMATH if spoken else _NEUTRAL
+            if lemma in _REPORTING_LEMMAS and child.dep_ == "ccomp" and child.i != date_index and reported:
+                # "Police say they arrived at around 11:30 Saturday night": the day of what was said (not
+                # "reports X faces prison after the judge sided with prosecutors Wednesday")
+                return _NEUTRAL
+            if lemma not in _LEGAL_LEMMAS and any(t.lemma_.lower() in _EVENT_LEMMAS for t in between):
                 return _NEUTRAL
             if lemma not in _LEGAL_LEMMAS and lemma not in _REPORTING_LEMMAS and _event_just_before(doc, date_index):
                 # "a shooting that wounded four teenagers on Monday appears to be gang-related": the
@@ -206,6 +221,12 @@ def _date_attachment(doc: Doc, char: int) -> int:
     return _NEUTRAL
 
 
+# A day told as the event's own adjective: "a Saturday night shooting", "Friday's double homicide"
+_EVENT_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:early|late|morning|afternoon|evening|night|overnight))*"
+    r"(?:\s+(?:double|triple|quadruple|fatal|deadly|drive-by|accidental))?"
+    r"\s+(?:shootings?|shootouts?|gunfire|homicides?|killings?|slayings?|stabbings?|murders?|attacks?|ambush)\b",
+    re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -536,8 +557,8 @@ class FrameBuilder:
             if not content:
                 # A sentence that only says when ("At 10:20 p.m. Sunday, officers were dispatched")
                 # dates the incident told just before it.
-                dates_current = current is not None and current.date_expr is None and unit.date_expr is not None \
-                    and unit.date_expr.kind not in _RELATIVE_TO_MAIN
+                dates_current = current is not None and unit.date_expr is not None \
+                    and unit.date_expr.kind not in _RELATIVE_TO_MAIN and self._dates_better(unit, current)
                 if current is not None and self._compatible_place(current, unit) and (
                         unit.agents or (dates_current and unit.place is None)):
                     if dates_current:
@@ -562,8 +583,7 @@ class FrameBuilder:
                     frame.place, frame.place_unit = unit.region, unit
             if unit.date_expr is not None and unit.date_expr.kind == "same_as_main":
                 frame.same_time_unit = frame.same_time_unit or unit
-            elif unit.date_expr is not None and (frame.date_expr is None or frame.date_expr.precision > max(
-                    unit.date_expr.precision, 3)):  # "in November ... on Friday": the day, not the month
+            elif unit.date_expr is not None and self._dates_better(unit, frame):
                 frame.date_expr, frame.date_unit = unit.date_expr, unit
             if lead is not None:
                 if frame.date_expr is None:
@@ -573,6 +593,20 @@ class FrameBuilder:
             frame.units.append(unit)
             current = frame
         return [f for f in frames if f.units]
+
+    @staticmethod
+    def _dates_better(unit: Unit, frame: Frame) -> bool:
+        """Whether a unit's day dates the frame better than the day it has: any day beats none, a month
+        named ("in November ... on Friday"), and a day told of the shooting itself ("Shots were fired
+        just before 10 p.m. Friday") beats one told of a death, of what was said or of no event."""
+        if frame.date_expr is None:
+            return True
+        if unit.date_expr.precision > frame.date_expr.precision and unit.date_expr.precision > 3:
+            return False
+        if frame.date_expr.precision > max(unit.date_expr.precision, 3):
+            return True
+        told = frame.date_unit.date_strength if frame.date_unit is not None else _EVENT
+        return unit.date_strength == _EVENT and told < _EVENT and unit.date_expr.kind not in _RELATIVE_TO_MAIN
 
     def _frame_for(self, unit: Unit, current: Frame | None, frames: list[Frame], anchor) -> Frame | None:
         """The frame a unit continues, or None for a new one."""

@@ -62,14 +62,16 @@ _INTERSECTION_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][a-z]|\d+(?:st|nd|rd|t
 _INTERSECTION_SECOND = re.compile(r"(?:\b(?:on|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|\b\d+(?:st|nd|rd|th))\s+(?:and|&)\s+$")
 _STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "twenty", "forty", "fifty", "sixty", "hundred"}
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-(?:year|month|week|day)s?-old\s+$", re.I)  # "including 1-year-old Ashley"
 _DC_FORMS = {"D.C.", "DC", "D. C."}
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})"        # BAKU, ST. LOUIS, NEW YORK
     r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2}))?"  # , Ohio / , Fla. / , N.C.
     r"[ \t]*,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*)?"      # Oct. 17, 2020
-    r"(?:\([^)\n]{1,40}\)[ \t]*)?"                                                      # (AP) (WDTN) (BM)
-    r"[-–—:]"
+    r"(?:\([^)\n]{1,40}\)(?:[ \t]*[-–—:]|[ \t]+(?=[A-Z][a-z]))|[-–—:])"  # (AP) (WDTN) (BM), a dash or not
 )
 
 
@@ -141,7 +143,7 @@ class _Article:
         for i, word in enumerate(words):
             joined = bool(current) and not words[i - 1].possessive \
                 and _RUN_GAP.fullmatch(self.text[words[i - 1].end:word.start]) is not None
-            if word.capitalised:
+            if word.capitalised or self._number_starting_name(i):
                 if not joined and current:
                     runs.append(current)
                     current = []
@@ -154,6 +156,17 @@ class _Article:
         if current:
             runs.append(current)
         return runs
+
+    def _number_starting_name(self, i: int) -> bool:
+        """A capitalised number word that begins a place's name ("Three Rivers", "Four Oaks"): numbers
+        are stop words, so only the name the gazetteer knows lets it in ("Three Dallas men" does not)."""
+        words = self.words
+        word = words[i]
+        if word.lower not in _NUMBER_WORDS or not word.text[0].isupper() or i + 1 >= len(words):
+            return False
+        following = words[i + 1]
+        return following.capitalised and self.text[word.end:following.start] == " " \
+            and self.gaz.known(self.text[word.start:following.end])
 
     def names(self):
         """(run, first, last) for each gazetteer name in the runs, longest first, left to right."""
@@ -267,6 +280,9 @@ class _Article:
             subject = before is None or before.lower not in cues.LOCATIVE_WORDS | cues.PLACE_NOUNS | {"of"}
             if (word.possessive and following in cues.PERSONAL_NOUNS) \
                     or _AGE.match(self.text, word.end) \
+                    or (_AGE_BEFORE.search(self.text, max(0, word.start - 20), word.start)
+                        and following not in cues.RESIDENT_NOUNS_AFTER) \
+                    or (following in ("family", "families") and not word.possessive) \
                     or (before is not None and before.lower in cues.PERSON_TITLES and before.capitalised) \
                     or (before is not None and before.lower in cues.PERSON_OBJECT_VERBS) \
                     or (subject and following in ("was", "is") and after_next in cues.PERSON_PASSIVES
@@ -465,7 +481,10 @@ class _Judge:
                 or self._out_of_area(found, name):
             return None
         following = article.next_word(last)
-        if _place_noun_before(previous) or (following in cues.PLACE_NOUNS_AFTER and last == run[-1]):
+        # "ELLSWORTH COUNTY -Law enforcement": a county's own name before is no "county X"
+        county_name_before = lead > 0 and words[lead - 1].lower in ("county", "parish") and words[lead - 1].capitalised
+        if (_place_noun_before(previous) and not county_name_before) \
+                or (following in cues.PLACE_NOUNS_AFTER and last == run[-1]):
             return found.place, "place-noun"
         if found.place.feature == "admin2" and words[last].lower in ("county", "parish"):
             return found.place, "county"
