@@ -191,6 +191,25 @@ def test_a_story_that_names_no_place_is_read_in_its_outlets_state(tmp_path):
     assert main_of["b1"].id != main_of["b2"].id
 
 
+def test_a_story_that_names_no_place_is_read_at_the_city_its_outlet_is_named_for(gaz):
+    """A paper named for its city ("charlotteobserver.com") whose stories settle its state: a story of
+    no place is of that city's area (UCDP where_prec 2); a station named for no city keeps the state."""
+    from rashomon.geo.outlets import OutletReader
+
+    charlotte = gaz.resolve("Charlotte, N.C.")
+    reader = OutletReader(gaz)
+    for outlet in ("charlotteobserver.com", "wsoctv.com"):
+        for i in range(3):
+            aid = f"{outlet}-{i}"
+            reader.add(_article(aid, outlet, "CHARLOTTE, N.C. - A story in Charlotte, North Carolina."),
+                       _mention(aid, charlotte))
+        placeless = f"{outlet}-none"
+        reader.add(_article(placeless, outlet, "A man was shot on Monday night."), _mention(placeless, None))
+    homes = reader.home_regions()
+    assert sorted((p.name, p.feature, p.precision) for p in homes.values()) == [
+        ("Charlotte", "city", 2), ("North Carolina", "admin1", 4)]
+
+
 def test_an_outlet_named_for_its_city_reports_from_its_state(gaz):
     """Too few anchored articles to learn a region from, but the domain names the city; an outlet whose
     articles settle another state keeps that one."""

@@ -162,7 +162,12 @@ class Gazetteer:
         return None if row is None else self.place(row)
 
     def region_in_domain(self, domain: str, country: str | None = None) -> tuple[str, str] | None:
-        """(country, admin1) of the city or region a news site's domain is named for ("buffalonews.com",
+        """(country, admin1) of the place ``place_in_domain`` reads in a news site's domain."""
+        place = self.place_in_domain(domain, country)
+        return (place.country, place.admin1) if place is not None and place.admin1 else None
+
+    def place_in_domain(self, domain: str, country: str | None = None) -> Place | None:
+        """The city or first-level region a news site's domain is named for ("buffalonews.com",
         "nbcconnecticut.com", "chicago.suntimes.com", "fox5sandiego.com"): the longest name of a city of
         ``DOMAIN_CITY_POPULATION`` or more, or of a first-level region, that begins or ends one of its
         labels. A name several such cities share is read at the largest only when it is twice the next
@@ -189,10 +194,9 @@ class Gazetteer:
         if cities:
             if len(cities) > 1 and self._ix.population[cities[0]] < 2 * self._ix.population[cities[1]]:
                 return None
-            place = self.place(cities[0])
-            return (place.country, place.admin1) if place.admin1 else None
-        regions = {(self._ix.country[r], self._ix.name[r]) for r in rows}
-        return regions.pop() if len(regions) == 1 else None
+            return self.place(cities[0])
+        regions = {(self._ix.country[r], self._ix.name[r]): r for r in rows}
+        return self.place(regions.popitem()[1]) if len(regions) == 1 else None
 
     def _domain_names(self) -> dict[str, list[int]]:
         """Folded names without spaces -> rows of big cities and first-level regions (built once)."""

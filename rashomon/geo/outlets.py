@@ -100,7 +100,7 @@ class OutletReader:
         self._elsewhere: dict[tuple, bool] = {}
         self.placeless: list[tuple[int, str]] = []  # main mentions that name no place: position, outlet
         self.outlets: set[str] = set()
-        self._named: dict[tuple, tuple[str, str] | None] = {}  # (outlet, country) -> the region its domain names
+        self._named: dict[tuple[str, str], Place | None] = {}  # (outlet, country) -> the place its domain names
         # outlet -> where its anchored main incidents are, to a tenth of a degree: where it reports from
         self.homes: dict[str, set[_Home]] = defaultdict(set)
 
@@ -145,9 +145,7 @@ class OutletReader:
                     continue
             own = _by_country(counter).most_common(1)
             country = own[0][0] if own else corpus_country
-            if (outlet, country) not in self._named:
-                self._named[(outlet, country)] = self.gaz.region_in_domain(outlet, country)
-            named = self._named[(outlet, country)]
+            named = _region_of(self._domain_place(outlet, country))
             if named is not None and counter.get(named, 0) >= max(counter.values(), default=0):
                 regions[outlet] = named
         return regions
@@ -183,16 +181,30 @@ class OutletReader:
             all(self.gaz.km(place, home) > FAR_FROM_HOME_KM for home in homes)
 
     def home_regions(self) -> dict[int, Place]:
-        """Position in the stream -> the outlet's state, for main incidents whose article names no place
+        """Position in the stream -> the outlet's home, for main incidents whose article names no place
         at all (a paywall page, a story that takes its town for granted): a local paper's story is of
-        its own state. UCDP where_prec 4; only for outlets whose profile settles a state."""
+        its own state (UCDP where_prec 4; only for outlets whose profile settles a state), and of the
+        city its domain is named for when that city lies in that state ("kansascity.com": Kansas City,
+        Missouri), where_prec 2, the city's area. On the dev split, of 37 such stories whose outlet's
+        domain names a city, 22 were in that city."""
         regions, out = self.regions(), {}
         states = {region: self.gaz.region(*region) for region in set(regions.values())}
         for position, outlet in self.placeless:
-            state = states.get(regions.get(outlet))
-            if state is not None:
+            region = regions.get(outlet)
+            state = states.get(region)
+            if state is None:
+                continue
+            city = self._domain_place(outlet, region[0])
+            if city is not None and city.feature == "city" and (city.country, city.admin1) == region:
+                out[position] = city.model_copy(update={"precision": 2})
+            else:
                 out[position] = state
         return out
+
+    def _domain_place(self, outlet: str, country: str | None) -> Place | None:
+        if (outlet, country) not in self._named:
+            self._named[(outlet, country)] = self.gaz.place_in_domain(outlet, country)
+        return self._named[(outlet, country)]
 
     def _unlisted(self, place: Place, region: tuple[str, str]) -> Place | None:
         """A Boston paper's "Roxbury" with no state named is not Roxbury, Wis.: it is a place the
@@ -234,6 +246,11 @@ def _by_country(votes: Counter) -> Counter:
     for (country, _), n in votes.items():
         out[country] += n
     return out
+
+
+def _region_of(place: Place | None) -> tuple[str, str] | None:
+    """(country, admin1) of a city, or of a first-level region itself."""
+    return (place.country, place.admin1) if place is not None and place.admin1 else None
 
 
 def _state_named_in(article: Article, place: Place, gaz: Gazetteer) -> bool:
