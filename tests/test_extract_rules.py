@@ -99,6 +99,16 @@ def figures(text):
     ("He killed two neighbors and wounded himself.", [("killed", 2, "exact")]),
     ("A man is charged with murder after shooting three people to death and seriously injuring a fourth.",
      [("killed", 3, "exact")]),
+    # the shooter's own death told later in the sentence is one more, unless the count includes him
+    ("Police: Man shoots 4 relatives, killing 2, then himself", [("shot", 4, "exact"), ("killed", 3, "exact")]),
+    ("He left seven dead, including some relatives, and one wounded before killing himself.",
+     [("killed", 8, "exact"), ("injured", 1, "exact")]),
+    ("The gunman killed two people and injured three before turning the gun on himself.",
+     [("killed", 3, "exact"), ("injured", 3, "exact")]),
+    ("Three people were killed, including the gunman, before he shot himself.", [("killed", 3, "exact")]),
+    ("The shooting claimed the lives of 2 teens and injured four.", [("killed", 2, "exact"), ("injured", 4, "exact")]),
+    ("An accident with a firearm claimed the life of 4-year-old Summer Miller.", []),  # an age, no count
+    ("A three -year-old girl has been shot dead after she and her brother were left alone.", []),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

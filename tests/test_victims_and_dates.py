@@ -34,6 +34,8 @@ def _count(nlp, text):
     ("Antonio Mason, 35, died at the scene. His 11-month-old daughter was also shot in the arm. "
      "Another man, 21, suffered a gunshot wound.", 1, 2),
     ("The man was shot in the chest. The man died at the hospital.", 1, 0),
+    ("My other child was named Mathias Jayse, he was 19 months old, he passed away in mommas arms due to a gunshot "
+     "wound to the head.", 1, 0),
     # the age in words is the named victim's; a possessor's name is not the brother's
     ("The coroner has identified the 5-year-old killed in a drive-by shooting. Five-year-old Kason Guyton was shot "
      "and killed Thursday. Kason's 7-year-old brother was also hit in the shooting.", 1, 1),
@@ -271,6 +273,12 @@ def test_a_page_stamp_does_not_date_the_incident(extractor):
                             "Saturday in what appeared to be a hunting accident in Maiden Rock, Wisconsin.",
                  published=dt.date(2014, 12, 16))
     assert main.date == dt.date(2014, 12, 13)
+    # a byline's date and 24-hour clock
+    main = _main(extractor, "9-year-old boy shot in groin in local accident  By Dwayne Bremer  Nov 22, 2014, 00:10\n\n"
+                            "A nine-year-old child last Friday accidentally shot himself in the groin during a family "
+                            "gathering in Bay St. Louis, Mississippi, authorities said.", published=dt.date(2014, 11, 22))
+    assert main.date == dt.date(2014, 11, 21)
+    assert [(f.kind, f.value) for f in main.figures] == [("injured", 1)]
 
 
 def test_a_day_told_outside_the_incidents_sentences_dates_it(extractor):
@@ -346,9 +354,14 @@ def test_the_hurt_the_headline_counts_when_the_text_tells_only_of_the_dead(extra
     assert [(f.kind, f.value) for f in main.figures] == [("killed", 1)]
 
 
-def test_a_murder_charge_means_someone_died(extractor):
-    text = "A juvenile was arrested in the shooting of a 17-year-old near Tates Creek High School in Lexington, Kentucky."
-    main = _main(extractor, text, title="Juvenile charged with murder in shooting of 17-year-old near Tates Creek High School")
+@pytest.mark.parametrize("text, title", [
+    ("A juvenile was arrested in the shooting of a 17-year-old near Tates Creek High School in Lexington, Kentucky.",
+     "Juvenile charged with murder in shooting of 17-year-old near Tates Creek High School"),
+    ("Casey Sandoval was indicted this week on one count of murder with use of a deadly weapon after she was shot "
+     "Oct. 15 in North Las Vegas, Nevada.", "Teen indicted in shooting of 16-year-old girlfriend"),
+])
+def test_a_murder_charge_means_someone_died(extractor, text, title):
+    main = _main(extractor, text, title=title)
     assert [(f.kind, f.value, f.qualifier) for f in main.figures if f.kind == "killed"] == [("killed", 1, "at_least")]
 
 

@@ -122,9 +122,9 @@ _PAGE_STAMP = re.compile(
     r"(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}\b)?,?\s*)?"  # "Published: 15:41 GMT, 16 December 2014"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
     re.I)
-# A date a clock time follows with no "at" ("Feb 21, 2016 - 6:52 PM", "June 23, 2013 11:24 AM EST"), or a
+# A date a clock time follows with no "at" ("Feb 21, 2016 - 6:52 PM", "Nov 22, 2014, 00:10"), or a
 # date alone on its line: a page's stamp, not the day of what it reports.
-_STAMP_AFTER = re.compile(r"^,?\s*(?:[-–—|,]\s*)?\d{1,2}:\d\d\s*[ap]\.?m\b|^\s*$", re.I)
+_STAMP_AFTER = re.compile(r"^,?\s*(?:[-–—|,]\s*)?\d{1,2}:\d\d(?!\d)(?:\s*[ap]\.?m\b)?|^\s*$", re.I)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", re.I)
 STAMP_CHARS = 600  # page stamps sit at the top of a page
 

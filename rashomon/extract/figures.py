@@ -23,7 +23,7 @@ _AFTER = {
 }
 # A verb right before the count whose object it is ("killing at least 13").
 _BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|claiming the lives of|injuring|injured|injures|wounding|wounded|wounds|shooting|shoots|shot|"
+    r"\b(?P<verb>killing|killed|kills|kill|claim(?:ing|ed|s)? the lives? of|injuring|injured|injures|wounding|wounded|wounds|shooting|shoots|shot|"
     r"leaving|left|death toll (?:rose|climbed|jumped|increased|reached|stood|stands|is|was|of|at)(?: to| at)?|"
     r"toll (?:rose|climbed|rises|reached) to)\s+(?:at least |more than |about |around |some |nearly |over |up to |as many as |an estimated )?$",
     re.I,
@@ -51,6 +51,13 @@ _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s+$", re.I)
 _ALL_DIED_AFTER = re.compile(r"^\s+(?:(?:were|was|have|had|are)\s+(?:\w+\s+)?)?(?:died|killed|dead|slain)\b", re.I)
 # "killed four classmates and himself", "killing two people and then herself"
 _AND_SELF_AFTER = re.compile(r"^\s+(?:[-\w]+\s+){0,3}?and\s+(?:then\s+)?(?:himself|herself)\b", re.I)
+# "killing 2, then himself", "left seven dead ... before killing himself", "shot five people to death before
+# turning the gun on himself": the shooter's own death, later in the sentence, is one more
+_THEN_SELF_LATER = re.compile(
+    r"[^.;!?]{0,100}?\b(?:before|then|and then)\s+(?:fatally\s+)?(?:(?:killing|killed|shooting|shot|turning|turned)\s+"
+    r"(?:the\s+gun\s+on\s+)?)?(?:himself|herself)\b", re.I)
+_INCLUDING_SHOOTER = re.compile(r"\bincluding\s+(?:the\s+(?:gunman|shooter|suspect)|himself|herself)\b", re.I)
+_SPACED_AGE_AFTER = re.compile(r"\s*-\s*(?:year|month|week|day)s?[- ]old\b", re.I)
 # "Hwy 62", "Route 9", "Apt. 4", "Flight 518": a number that names a road, a room or a flight.
 _NAMING_BEFORE = re.compile(r"\b(?:Hwy|Highway|Route|Rte|Rt|Interstate|I|US|SR|CR|Road|Exit|Apt|Apartment|Suite|Unit|Room|"
                             r"Lot|Flight|No|Number|Precinct|District|Ward|Station|Engine|Ladder|Channel)\.?\s*-?\s*$|#\s*$")
@@ -215,6 +222,7 @@ def _counts(text: str) -> list[RawFigure]:
               or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s])) or bool(_PARENT_OF_BEFORE.search(text[max(0, s - 16):s]))
               or bool(_NAMING_BEFORE.search(text[max(0, s - 12):s]))
               or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha())  # "a fifteen-minute rampage", "a two-story home"
+              or bool(_SPACED_AGE_AFTER.match(text, e))  # "A three -year-old girl", a typo
               or bool(_DECADE_AFTER.match(text[e:e + 6])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
               or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])
                                                 or _CHANNEL_AFTER.match(text[e:e + 12])))
@@ -264,7 +272,8 @@ def _counts(text: str) -> list[RawFigure]:
             kind = "killed"  # "shooting three people to death", "shot two men dead"
         if kind == "shot" and _OTHERS.match(after):
             kind = "injured"  # "one dead and 11 others shot": the shot here are besides the dead
-        if kind == "killed" and m and _AND_SELF_AFTER.match(after):
+        if kind == "killed" and ((m and _AND_SELF_AFTER.match(after)) or (
+                _THEN_SELF_LATER.match(text, end) and not _INCLUDING_SHOOTER.search(text, end, end + 100))):
             value += 1  # "killed four classmates and himself": the shooter is one of the dead
         if kind:
             figures.append(RawFigure(kind, value, qualifier, start, end))

@@ -166,7 +166,8 @@ _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.
 LATE_EVENING_HOUR = 21
 # "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
 _FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:\w+\s+)?(?:shooting|shot|gunshot|gunfire)|\bshooting death|"
-                             r"\bcharged with (?:(?:first|second|third|1st|2nd|3rd)[- ]degree |capital )?murder\b|"
+                             r"\b(?:charged with|counts? of|indicted (?:on|for)) (?:(?:first|second|third|1st|2nd|3rd)"
+                             r"[- ]degree |capital )?murder\b|"
                              r"\b(?:taken|removed) off life support\b", re.I)
 _BESIDES_THE_DEAD = re.compile(
     r"\balso\s+(?:been\s+)?(?:shot|struck|hit|wounded|injured)\b|\b(?:two|three|four|five|six|\d+)\s+other\b", re.I)

@@ -55,7 +55,7 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     """The person harmed: the passive subject ("was shot"), the subject of "died" or of
     "suffered a gunshot wound", or the object of an active verb ("killing a man"); in a headline
     the subject of a harm verb with no object ("Woman killed when gun fell")."""
-    subject_verb = predicate.lemma_ in ("die", "be") or predicate.lemma_ in _WOUND_VERBS
+    subject_verb = predicate.lemma_ in ("die", "be", "pass") or predicate.lemma_ in _WOUND_VERBS
     deps = ("nsubj",) if subject_verb else ("nsubjpass",)
     for child in predicate.children:
         if child.dep_ in deps:
@@ -386,6 +386,9 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             pronounced_dead = (token.lemma_ in ("pronounce", "declare", "find") and token.i + 1 < len(token.doc)
                                and token.nbor(1).lower_ == "dead") or (
                 token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "dead" for c in token.children))
+            # "he passed away in mommas arms": died
+            pronounced_dead = pronounced_dead or (token.lemma_ == "pass" and any(
+                c.dep_ == "prt" and c.lower_ == "away" for c in token.children))
             suffered_wound = token.lemma_ in _WOUND_VERBS and any(
                 re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj")
             if not (pronounced_dead or suffered_wound or token.lemma_ in HARM_LEMMAS):
