@@ -11,6 +11,7 @@ import spacy
 
 from rashomon.config import Settings
 from rashomon.geo import GeoContext, build_context, find_dateline, find_places, get_gazetteer
+from rashomon.geo.finder import resolve_dateline
 from rashomon.geo.fold import fold, fold_keys
 from rashomon.geo.index import INDEX_VERSION, index_path
 
@@ -372,6 +373,20 @@ def test_the_district_is_washington():
             [("Washington", "District of Columbia", "city")]
 
 
+def test_a_town_the_gazetteer_lacks_is_kept_by_name_in_the_state_written_after_it(nlp):
+    found = find_dateline("BOHANNON, Va. (WAVY) — Officials with the Virginia Department of Game said")
+    assert found is not None and found[0] == "BOHANNON, Va."
+    place = resolve_dateline(found[0])
+    assert (place.name, place.admin1, place.precision) == ("Bohannon", "Virginia", 4)
+    text = "The sheriff is investigating the shooting death of a boy at a home in Sanborn, North Dakota."
+    assert [(m.place.name, m.place.admin1, m.place.precision) for m in find_places(nlp(text))
+            if m.place.feature == "city"] == [("Sanborn", "North Dakota", 4)]
+    text = "The shooting happened near Bokoshe, Ark., on Sunday."
+    assert [(m.place.name, m.place.admin1) for m in find_places(nlp(text))] == [("Bokoshe", "Arkansas")]
+    # a list of states is no town in a state
+    assert {m.place.feature for m in find_places(nlp("Storms hit Ohio, Indiana and Illinois."))} == {"admin1"}
+
+
 def test_a_countys_name_before_a_word_is_no_place_noun(nlp):
     # "-Law" after "ELLSWORTH COUNTY" is law enforcement, not Law in Scotland after "county"
     text = ("ELLSWORTH COUNTY -Law enforcement authorities in Ellsworth County are investigating a reported "
@@ -390,6 +405,11 @@ def test_a_town_whose_name_begins_with_a_number_word(nlp):
     assert [m.place.name for m in find_places(nlp("Five people were injured in a shooting in Four Oaks, N.C."))] \
         == ["Four Oaks"]
     assert [m.place.name for m in find_places(nlp("Three Dallas men were shot."))] == ["Dallas"]
+
+
+def test_a_common_word_after_in_is_no_town_abroad(nlp):
+    text = "Police in Kansas City, Missouri, said the family left it in God's hands after the teen slipped in Mud."
+    assert [m.place.name for m in find_places(nlp(text)) if m.place.feature == "city"] == ["Kansas City"]
 
 
 def test_months_weekdays_and_common_words_are_no_places():

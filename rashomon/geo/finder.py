@@ -61,6 +61,8 @@ _INTERSECTION_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][a-z]|\d+(?:st|nd|rd|t
 # the second street: "near 21st and Cleveland", "on Choctaw and Florida"
 _INTERSECTION_SECOND = re.compile(r"(?:\b(?:on|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|\b\d+(?:st|nd|rd|th))\s+(?:and|&)\s+$")
 _STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
+# "in Sanborn, North Dakota": a town after a locative word, then a comma (its state, checked after)
+_UNLISTED_TOWN = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)(?=[ \t]*,)")
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "forty", "fifty", "sixty", "hundred"}
@@ -309,7 +311,10 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, t
         # A common word passes only in capitals before a dash ("PHOENIX --"), not "PHONE: Call 1-888...".
         common = region is None and fold(city) in cues.common_words() \
             and not (city.isupper() and m.group(0)[-1] != ":" and " " not in city)
-        if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or not gaz.known(city) or common:
+        # a town the gazetteer lacks passes in capitals with its state ("BOHANNON, Va. (WAVY) —")
+        unlisted = bool(region) and city.isupper() and gaz.resolve_qualifier(region) is not None
+        if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or common \
+                or not (gaz.known(city) or unlisted):
             continue
         if region and (gaz.lookup_qualified(city, region) is not None or gaz.resolve_qualifier(region) is not None):
             return f"{city}, {region}", (start + m.start("city"), start + m.end("region"))
@@ -441,8 +446,37 @@ def find_places(doc: Doc | str, context: GeoContext | None = None,
         judged = judge(run, first, last)
         if judged is not None:
             matches.append(PlaceMatch(start, end, article.text[start:end], *judged))
+    matches.extend(_unlisted_towns(article, matches))
     matches.sort(key=lambda m: m.start_char)
     return matches
+
+
+def _unlisted_towns(article: "_Article", matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Towns the gazetteer lacks, written with their state after "in" or "near" ("in Sanborn, North
+    Dakota", "near Bokoshe, Ark."): kept by name in that state, with the state's coordinates (UCDP
+    where_prec 4), as an unlisted dateline town is."""
+    gaz, found = article.gaz, []
+    for m in _UNLISTED_TOWN.finditer(article.text):
+        name, start, end = m.group(1), m.start(1), m.end(1)
+        if gaz.known(name) or fold(name) in cues.common_words() or article.in_person_name(start, end) \
+                or any(x.start_char < end and start < x.end_char for x in matches):
+            continue
+        qualifier = article.qualifier(name, end)
+        place = _unlisted_in(gaz, name, qualifier) if qualifier else None
+        if place is not None:
+            found.append(PlaceMatch(start, end, name, place, "qualifier"))
+    return found
+
+
+def _unlisted_in(gaz: Gazetteer, name: str, qualifier: str) -> Place | None:
+    """A town ``name`` in the first-level region ``qualifier`` names, kept by name at the region's
+    coordinates (precision 4); None when the name is itself a region or country ("Ohio, Indiana")."""
+    region = gaz.resolve_qualifier(qualifier)
+    if region is None or region.feature != "admin1" \
+            or any(c.feature in ("country", "admin1", "admin2") for c in gaz.candidates(name)):
+        return None
+    return Place(name=name, admin1=region.name, country=region.country, latitude=region.latitude,
+                 longitude=region.longitude, precision=4, feature="city")
 
 
 class _Judge:
@@ -476,6 +510,12 @@ class _Judge:
         found = gaz.lookup_qualified(name, qualifier, self.context) if qualifier else None
         if found is not None:
             return found.place, "qualifier"
+        if qualifier:
+            # "Campbellsburg, Indiana", "in Sanborn, North Dakota": the town of that name the gazetteer
+            # lacks in the state written after it, not a namesake in another state
+            unlisted = _unlisted_in(gaz, name, qualifier)
+            if unlisted is not None:
+                return unlisted, "qualifier"
         found = gaz.lookup(name, self.context)
         if found is None or self._part_of_longer_name(run, first, last, found.place) \
                 or self._out_of_area(found, name):
@@ -509,7 +549,9 @@ class _Judge:
             # capitalised mid-sentence right after "in", a common word is a name: a town will do
             likely = found.population >= (CONTEXT_MIN_POPULATION if strong else COMMON_WORD_MIN_POPULATION) \
                 or found.score > NAMED_COUNTRY
-            return (found.place, "preposition") if strong and likely and not article.in_title_line(start) else None
+            # and in the article's countries: "in God's hands" is no Göd, Hungary in a US story
+            return (found.place, "preposition") if strong and likely and not article.in_title_line(start) \
+                and self._plausible(found) else None
         # In an article that names no country, "in Ridgeville" is a place but "ran toward Lawson" may be a person.
         if locative and (previous[-1] in cues.STRONG_LOCATIVE_WORDS if not self.focus else self._plausible(found)):
             return found.place, "preposition"
