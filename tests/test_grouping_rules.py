@@ -118,6 +118,21 @@ def test_one_person_named_in_full_on_one_day_joins_reports_placed_in_two_states(
     assert score_pair(texas, missouri.model_copy(update={"date": dt.date(2016, 11, 24)})) is None
 
 
+def test_one_town_read_in_two_states_with_the_same_people_on_one_day_is_one_incident():
+    # "Woodville" read in Florida in one report and in Louisiana in the other (the outlets' states)
+    florida = Place(name="Woodville", admin1="Florida", country="US", geonameid=4178003)
+    louisiana = Place(name="Woodville", admin1="Louisiana", country="US", geonameid=4345007)
+    a = _mention("fl", florida, 28, killed=1).model_copy(update={"names": ["Dabill", "Schriefer"]})
+    b = _mention("la", louisiana, 28, killed=1).model_copy(update={"names": ["Dabill", "Schriefer"]})
+    link = score_pair(a, b)
+    assert link is not None and "one state misread" in " ".join(link.reasons)
+    assert len(cluster([a, b])[0]) == 1
+    # other people, another town's name, or two days apart: two incidents
+    assert score_pair(a, b.model_copy(update={"names": ["Smith"]})) is None
+    assert score_pair(a, b.model_copy(update={"place": louisiana.model_copy(update={"name": "Woodvale"})})) is None
+    assert len(cluster([a, b.model_copy(update={"date": dt.date(2016, 11, 30)})])) == 2
+
+
 def test_of_two_places_its_reports_give_equally_often_an_incident_takes_the_larger():
     # one report names the suburb, one the city beside it: incident datasets code the city
     houston = Place(name="Houston", admin1="Texas", admin2="Harris County", country="US", geonameid=4699066)

@@ -140,7 +140,7 @@ class _Features:
 
     __slots__ = ("index", "record", "id", "article", "place_key", "has_place", "country", "admin1", "admin2",
                  "day", "precision", "window", "killed", "injured", "event_type", "weapon", "main", "names",
-                 "keywords", "published", "name_keys", "region", "county", "precise", "busy", "assumed")
+                 "keywords", "published", "name_keys", "region", "county", "precise", "busy", "assumed", "town")
 
     def __init__(self, index: int, m: SlimMention, reported: dict[str, dt.date | None] | None, keywords: bool = True):
         self.index = index
@@ -154,6 +154,7 @@ class _Features:
         self.admin1 = place.admin1 if place else None
         self.admin2 = place.admin2 if place else None
         self.county = place is not None and place.feature == "admin2"
+        self.town = sys.intern(place.name.lower()) if place is not None and place.feature == "city" else None
         self.day = m.date.toordinal() if m.date is not None else None
         self.precision = m.date_precision or 1
         self.window = _window(self.precision)
@@ -218,8 +219,15 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
                                f" other day(s) within {BUSY_DAYS} days")
     elif a.has_place and b.has_place:
         if (a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1)) and not (
-                a.name_keys & b.name_keys and a.day is not None and b.day is not None and abs(a.day - b.day) <= 1):
-            return None  # two states, unless both name one person in full on one day: one state is misread
+                a.day is not None and b.day is not None and abs(a.day - b.day) <= 1 and (
+                    a.name_keys & b.name_keys or (a.town is not None and a.town == b.town and (
+                        a.names & b.names or _jaccard(a.keywords, b.keywords) >= LATE_JACCARD)))):
+            # two states, unless both name one person in full on one day, or a town of one name and
+            # the same people on one day: one state is misread ("Woodville" read in Florida and in
+            # Louisiana, in reports that name the same Dabill and Schriefer)
+            return None
+        if reasons is not None and (a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1)):
+            reasons.append(f"read in {a.admin1 or a.country} and {b.admin1 or b.country}: one state misread")
         if within:
             score += 0.75
             if reasons is not None:
@@ -340,6 +348,8 @@ def _block_keys(f: _Features) -> Iterator[tuple[str, str, int]]:
     the next; and the whole day and the next, where a report that names no place finds the others."""
     if f.place_key is not None:
         yield "place", f.place_key, 0
+    if f.town is not None and f.precise:
+        yield "town", f.town, 0
     for name in f.name_keys:
         yield "name", name, 0
     if f.region is not None:
@@ -373,6 +383,8 @@ def _owns(block: tuple[str, str, int], a: _Features, b: _Features) -> bool:
     shared = a.name_keys & b.name_keys
     if kind == "name":
         return key == min(shared)
+    if kind == "town":
+        return not shared  # _town_pairs gives only towns of one name in two states
     return not shared and day == max(a.day, b.day)
 
 
@@ -416,6 +428,24 @@ def _candidates(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]
         yield from ((u, b) for b in dated)
         yield from ((u, b) for b in published)
         yield from ((u, b) for b in unknown[k + 1:])
+
+
+def _jaccard(a: frozenset[str] | None, b: frozenset[str] | None) -> float:
+    shared = len(a & b) if a and b else 0
+    return shared / (len(a) + len(b) - shared) if shared else 0.0
+
+
+def _town_pairs(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]:
+    """The pairs of a town block that may score: a town of one name read in two states on the same or
+    the next day (one report's state misread, see ``_score``); a name only one state has gives none."""
+    if len({(f.country, f.admin1) for f in block}) < 2:
+        return
+    dated = sorted(block, key=lambda f: (f.day, f.index))
+    days = [f.day for f in dated]
+    for k, a in enumerate(dated):
+        for b in dated[k + 1:bisect.bisect_right(days, a.day + 1, k + 1)]:
+            if (a.country, a.admin1) != (b.country, b.admin1):
+                yield a, b
 
 
 def _prefix(f: _Features, rank: dict[str, int]) -> list[tuple[int, str]]:
@@ -559,7 +589,7 @@ def group(records: list[SlimMention], reported: dict[str, dt.date | None] | None
                 f.keywords = f.keyword_set()
         # a region block holds precise dates a day apart at most: any two may be one incident by date
         pairs = (_region_pairs(block, rank) if key[0] == "region" else _day_pairs(block, rank) if key[0] == "day"
-                 else _candidates(block))
+                 else _town_pairs(block) if key[0] == "town" else _candidates(block))
         for a, b in pairs:
             if a.index > b.index:
                 a, b = b, a
