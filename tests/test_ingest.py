@@ -750,6 +750,22 @@ def test_only_boilerplate_is_a_problem(tmp_path):
     assert only_problem(read(path)).message == "no article text left once boilerplate is removed"
 
 
+def test_a_page_of_boilerplate_keeps_the_headline_that_tells_what_happened(tmp_path):
+    import json
+
+    path = tmp_path / "paywall.jsonl"
+    lines = [{"id": "woonsocket", "title": "Suspect in Woonsocket shooting surrenders to police",
+              "outlet": "providencejournal.com", "text": "Sign up for our newsletter and have the top headlines from your community delivered right to your inbox."},
+             {"id": "short", "title": "Breaking news", "text": "Sign up for our newsletter and have the top headlines delivered."}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    items = read(path)
+    (article,) = articles(items)
+    assert article.text == article.title == "Suspect in Woonsocket shooting surrenders to police"
+    assert "the headline alone is kept" in " ".join(article.warnings)
+    # a headline of a word or two tells nothing: the page is still a problem
+    assert [p.message for p in problems(items)] == ["no article text left once boilerplate is removed"]
+
+
 def test_a_bad_input_does_not_stop_the_batch(tmp_path):
     (tmp_path / "a.txt").write_text("First\n\n" + STORY, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")

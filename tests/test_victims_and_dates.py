@@ -34,6 +34,9 @@ def _count(nlp, text):
     ("Antonio Mason, 35, died at the scene. His 11-month-old daughter was also shot in the arm. "
      "Another man, 21, suffered a gunshot wound.", 1, 2),
     ("The man was shot in the chest. The man died at the hospital.", 1, 0),
+    # a list the parse reads as appositions: each with its own "his" is one more; a name is the same one
+    ("Police say a retired police officer killed his son, his daughter and himself.", 3, 0),
+    ("He shot his son, John, in the leg.", 0, 1),
     ("My other child was named Mathias Jayse, he was 19 months old, he passed away in mommas arms due to a gunshot "
      "wound to the head.", 1, 0),
     # the age in words is the named victim's; a possessor's name is not the brother's

@@ -51,6 +51,21 @@ class Victim:
     tokens: set[int] = field(default_factory=set)  # the words that name this victim, read by two rules or more
 
 
+def _listed_after(person: Token) -> list[Token]:
+    """People listed after ``person`` that the parse hangs on it as appositions: "killed his son, his
+    daughter, himself" (each with its own "his"; not "his son, John", the same person named)."""
+    out: list[Token] = []
+    for child in person.children:
+        if child.dep_ != "appos":
+            continue
+        own = child.lower_ in _REFLEXIVES or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child.children)
+        if own:
+            out.append(child)
+            out.extend(c for c in child.conjuncts if c not in out)
+            out.extend(_listed_after(child))
+    return out
+
+
 def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     """The person harmed: the passive subject ("was shot"), the subject of "died" or of
     "suffered a gunshot wound", or the object of an active verb ("killing a man"); in a headline
@@ -408,7 +423,7 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             also = any(c.lower_ == "also" for c in token.children)
             # "West, Dearmond and McPherson were also struck"; "killed his girlfriend and then himself"
             selves = [c for c in token.children if c.dep_ == "conj" and c.lower_ in _REFLEXIVES]
-            for person in (target, *target.conjuncts, *selves):
+            for person in (target, *target.conjuncts, *_listed_after(target), *selves):
                 own = person.lower_ in _REFLEXIVES or (person is target and _reflexive_object(token) is not None)
                 if person.lower_ in _REFLEXIVES:
                     person = _subject(token, person.lower_)

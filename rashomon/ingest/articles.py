@@ -9,6 +9,10 @@ from rashomon.ingest.metadata import detect_language, outlet_of, publication_dat
 from rashomon.model import Article
 
 
+HEADLINE_MIN_WORDS = 4
+HEADLINE_ONLY = "no article text left once boilerplate is removed: the headline alone is kept"
+
+
 def build_article(raw: RawArticle, max_chars: int) -> Article:
     """Clean the body, keep the title apart, and date, credit and identify the article.
 
@@ -19,7 +23,12 @@ def build_article(raw: RawArticle, max_chars: int) -> Article:
     title = clean_title(title)
     text, cut = cap(clean_text(body, title), max_chars)  # paragraph breaks can make the clean text longer
     if not text:
-        raise BadInput("no article text left once boilerplate is removed")
+        if title is None or len(title.split()) < HEADLINE_MIN_WORDS:
+            raise BadInput("no article text left once boilerplate is removed")
+        # a paywall or sign-up page whose headline still tells what happened ("Suspect in Woonsocket
+        # shooting surrenders to police"): the headline is the text, and the article says so
+        text = title
+        warnings.append(HEADLINE_ONLY)
     if cut and truncation_warning(max_chars) not in warnings:
         warnings.append(truncation_warning(max_chars))
     paragraphs = text.split("\n\n")
