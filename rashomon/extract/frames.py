@@ -492,7 +492,8 @@ class FrameBuilder:
             speaker = attribution.speaker_of(sent)
             # Cut before each phrase that moves to another incident's date.
             cuts = [sent.start_char]
-            for s, _e, expr in dates.find_date_exprs(sent.text):
+            sent_exprs = dates.find_date_exprs(sent.text)
+            for s, _e, expr in sent_exprs:
                 if expr.kind == "offset_from_main":
                     cuts.append(sent.start_char + s)
             cuts.append(sent.end_char)
@@ -508,7 +509,9 @@ class FrameBuilder:
                     if offset <= start:
                         section_anchor = day
                 best = 0
-                for s, _e, expr in dates.find_date_exprs(unit_text):
+                # an uncut sentence is its one unit: its date phrases are the sentence's, found once
+                exprs = sent_exprs if len(cuts) == 2 and unit_text == sent.text else dates.find_date_exprs(unit_text)
+                for s, _e, expr in exprs:
                     if expr.kind == "offset_from_main" and s > 0:
                         continue
                     if expr.kind == "relative_days" and _inside_quote(unit_text, s):
