@@ -18,7 +18,7 @@ FLOORS = {
     "conll_f1": 0.85,
     "date_accuracy": 0.72,
     "date_within_1_accuracy": 0.78,
-    "city_accuracy": 0.71,
+    "city_accuracy": 0.72,
     "state_accuracy": 0.89,
     "killed_accuracy": 0.85,
     "injured_accuracy": 0.71,
