@@ -510,7 +510,7 @@ class FrameBuilder:
                         section_anchor = day
                 best = 0
                 # an uncut sentence is its one unit: its date phrases are the sentence's, found once
-                exprs = sent_exprs if len(cuts) == 2 and unit_text == sent.text else dates.find_date_exprs(unit_text)
+                exprs = sent_exprs if len(cuts) == 2 else dates.find_date_exprs(unit_text)
                 for s, _e, expr in exprs:
                     if expr.kind == "offset_from_main" and s > 0:
                         continue

@@ -311,12 +311,12 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, t
         # A common word passes only in capitals before a dash ("PHOENIX --"), not "PHONE: Call 1-888...".
         common = region is None and fold(city) in cues.common_words() \
             and not (city.isupper() and m.group(0)[-1] != ":" and " " not in city)
+        qualified = region is not None and gaz.resolve_qualifier(region) is not None
         # a town the gazetteer lacks passes in capitals with its state ("BOHANNON, Va. (WAVY) —")
-        unlisted = bool(region) and city.isupper() and gaz.resolve_qualifier(region) is not None
         if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or common \
-                or not (gaz.known(city) or unlisted):
+                or not (gaz.known(city) or (qualified and city.isupper())):
             continue
-        if region and (gaz.lookup_qualified(city, region) is not None or gaz.resolve_qualifier(region) is not None):
+        if region and (gaz.lookup_qualified(city, region) is not None or qualified):
             return f"{city}, {region}", (start + m.start("city"), start + m.end("region"))
         return city, (start + m.start("city"), start + m.start("city") + len(city))
     return None
@@ -335,8 +335,7 @@ def resolve_dateline(text: str, context: GeoContext | None = None, gazetteer: Ga
     region = gaz.resolve_qualifier(qualifier)
     if region is None or (found is not None and (found.geonameid == region.geonameid or gaz.contains(region, found))):
         return found
-    return Place(name=head.strip().title(), admin1=region.name if region.feature == "admin1" else None,
-                 country=region.country, latitude=region.latitude, longitude=region.longitude, precision=4)
+    return _kept_by_name(head.strip().title(), region)
 
 
 # -- context -----------------------------------------------------------------------------------------------
@@ -475,8 +474,14 @@ def _unlisted_in(gaz: Gazetteer, name: str, qualifier: str) -> Place | None:
     if region is None or region.feature != "admin1" \
             or any(c.feature in ("country", "admin1", "admin2") for c in gaz.candidates(name)):
         return None
-    return Place(name=name, admin1=region.name, country=region.country, latitude=region.latitude,
-                 longitude=region.longitude, precision=4, feature="city")
+    return _kept_by_name(name, region)
+
+
+def _kept_by_name(name: str, region: Place) -> Place:
+    """A town the gazetteer lacks, kept by its written name in the region named with it, at the
+    region's coordinates (UCDP where_prec 4)."""
+    return Place(name=name, admin1=region.name if region.feature == "admin1" else None, country=region.country,
+                 latitude=region.latitude, longitude=region.longitude, precision=4, feature="city")
 
 
 class _Judge:

@@ -201,8 +201,7 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
     if not same_place and not within and not (a.names & b.names):
         # without one place, only what identifies the incident itself can join two reports (checked
         # first: most pairs of a region block end here)
-        shared = len(a.keywords & b.keywords)
-        if not shared or shared / (len(a.keywords) + len(b.keywords) - shared) < 0.3:
+        if _jaccard(a.keywords, b.keywords) < 0.3:
             return None
     score = 0.0
     if same_place:
@@ -218,7 +217,8 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
                 reasons.append(f"but {a.record.place.name} has reports on {busy}{'+' if busy == BUSY_CAP else ''}"
                                f" other day(s) within {BUSY_DAYS} days")
     elif a.has_place and b.has_place:
-        if (a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1)) and not (
+        two_states = a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1)
+        if two_states and not (
                 a.day is not None and b.day is not None and abs(a.day - b.day) <= 1 and (
                     a.name_keys & b.name_keys or (a.town is not None and a.town == b.town and (
                         a.names & b.names or _jaccard(a.keywords, b.keywords) >= LATE_JACCARD)))):
@@ -226,7 +226,7 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
             # the same people on one day: one state is misread ("Woodville" read in Florida and in
             # Louisiana, in reports that name the same Dabill and Schriefer)
             return None
-        if reasons is not None and (a.country != b.country or (a.admin1 and b.admin1 and a.admin1 != b.admin1)):
+        if two_states and reasons is not None:
             reasons.append(f"read in {a.admin1 or a.country} and {b.admin1 or b.country}: one state misread")
         if within:
             score += 0.75
@@ -294,7 +294,7 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
         if reasons is not None:
             reasons.append("names " + ", ".join(sorted(shared_names)[:3]))
     shared_words = a.keywords & b.keywords
-    jaccard = len(shared_words) / (len(a.keywords) + len(b.keywords) - len(shared_words)) if shared_words else 0.0
+    jaccard = _jaccard(a.keywords, b.keywords, shared_words)
     if shared_words:
         score += 2 * jaccard
         if reasons is not None:
@@ -430,9 +430,11 @@ def _candidates(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]
         yield from ((u, b) for b in unknown[k + 1:])
 
 
-def _jaccard(a: frozenset[str] | None, b: frozenset[str] | None) -> float:
-    shared = len(a & b) if a and b else 0
-    return shared / (len(a) + len(b) - shared) if shared else 0.0
+def _jaccard(a: frozenset[str], b: frozenset[str], shared: frozenset[str] | None = None) -> float:
+    """The Jaccard index of two keyword sets (``shared``: their intersection, when already made)."""
+    if shared is None:
+        shared = a & b
+    return len(shared) / (len(a) + len(b) - len(shared)) if shared else 0.0
 
 
 def _town_pairs(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]:
