@@ -33,6 +33,7 @@ def figures(text):
     ("Not less than 20 houses were destroyed", [("buildings_destroyed", 20, "at_least")]),
     ("the death toll rose to 14 on Sunday", [("killed", 14, "exact")]),
     ("Antonio Mason, 35, died at the scene", []),
+    ("Police said a child, 2, was shot in the leg on Sunday", []),
     # "all four died" counts; "both 17." is an age
     ("autopsies showed all four died from a single gunshot to the head", [("killed", 4, "exact")]),
     ("The two men, both 17, were wounded", [("injured", 2, "exact")]),

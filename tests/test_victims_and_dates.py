@@ -129,6 +129,18 @@ def _count(nlp, text):
     # an age in a clause below the noun is someone else's: the mother is Dorothy Reardean
     ("The Georgia Bureau of Investigation confirmed that a mother who was shot in the head by her 4-year-old child "
      "has died. Dorothy Reardean, 25, died at the hospital.", 1, 0),
+    # a hospital's word for someone hurt; "the young man" in a condition is one told of before
+    ("A teen was in critical condition after an accidental shooting on Friday.", 0, 1),
+    ("The gunshot wound was to the head, and the victim, identified as Wesley Rodriguez, remains in critical "
+     "condition.", 0, 1),
+    ("Deputies were dispatched for a 15-year-old that had been shot in the chest with a shotgun. The young man was "
+     "transported to Wichita by ground ambulance in serious but stable condition.", 0, 1),
+    # one of a group of people
+    ("A carload of people was targeted by gunfire, police said. One of the men inside was pronounced dead at the "
+     "scene.", 1, 0),
+    # "the man who was killed" is the one named dead, not the one in critical condition
+    ("Damien Simpson died from his injuries. Deputies say another victim remains in critical condition. An autopsy "
+     "is being performed on the man who was killed.", 1, 1),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)
@@ -186,6 +198,26 @@ def test_a_headline_drops_the_auxiliary(nlp):
     people = victims(list(nlp("Baton Rouge police: Woman killed accidentally when gun fell from son's pocket").sents),
                      headline=True)
     assert [v.killed for v in people] == [True]
+    people = victims(list(nlp("Teenage girl shot and killed in KCK’s third fatal drive-by shooting this week").sents),
+                     headline=True)
+    assert [v.killed for v in people] == [True]
+
+
+@pytest.mark.parametrize("title", [
+    "Victim In Boyle Co. Accidental Shooting Dies",
+    "Accidental shooting in Beaumont proves fatal",
+    "PHX PD: Robbery suspect fights with K-9, kills himself",
+])
+def test_a_headline_death_is_the_death_of_the_one_the_text_tells_hurt(extractor, title):
+    main = _main(extractor, "The sheriff says a man on the property accidentally shot himself in the abdomen in "
+                            "Danville, Kentucky, on Monday.", title=title)
+    assert [(f.kind, f.value) for f in main.figures] == [("killed", 1)]
+
+
+def test_a_parenthetical_so_far_is_no_background(extractor):
+    main = _main(extractor, "Four people were injured in the shooting in Ozark, Alabama, and, so far, three of them "
+                            "have been released from the hospital. The fourth person is still in critical condition.")
+    assert [(f.kind, f.value) for f in main.figures] == [("injured", 4)]
 
 
 def _main(extractor, text, published=dt.date(2014, 1, 29), title=None):
@@ -479,3 +511,19 @@ def test_a_day_inside_a_quotation_is_the_speakers(extractor):
     main = _main(extractor, "“I’m very sad today,” the father of a man shot and killed in Salt Lake City, Utah, said.",
                  published=dt.date(2014, 1, 29))
     assert main.date_expr is None or main.date_expr.text != "today"
+
+
+def test_a_site_named_for_its_city_places_a_story_that_names_none(extractor):
+    main = _main(extractor, "A teenager is dead after a shooting overnight on Dodds Avenue, police said.",
+                 title="UPDATE: Teenager dead in overnight Dodds Ave. shooting - WRCBtv.com | Chattanooga News, "
+                       "Weather & Sports")
+    assert (main.place.name, main.place.admin1) == ("Chattanooga", "Tennessee")
+
+
+def test_a_county_is_coded_at_the_town_its_site_is_named_for(extractor):
+    main = _main(extractor, "Officials have released an arrest warrant for a woman accused of shooting a Smith "
+                            "County constable on Saturday.",
+                 title="Affidavit: Constable's wife shot him after alleged affair - KLTV.com - Tyler, Longview, "
+                       "Jacksonville |ETX News")
+    assert (main.place.name, main.place.admin1) == ("Tyler", "Texas")
+

@@ -41,7 +41,8 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
-_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwho (?:was|is)\s+$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one)),\s*$")
+_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwho (?:was|is)\s+$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one|"
+                         r"child|baby|toddler|infant|kid|grandson|granddaughter|nephew|niece)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
 _AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:in )?age (?:from )?)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
@@ -95,7 +96,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 
 # Numbers that are about something wider than the incident.
 BACKGROUND = re.compile(
-    r"\bso far\b|\bto date\b|\bsince (?:the (?:start|beginning|outbreak)|fighting|the fighting|the war|the conflict|(?:late |early |mid-?)?"
+    r"(?<!, )\bso far\b|\bso far\b(?!,)|\bto date\b|\bsince (?:the (?:start|beginning|outbreak)|fighting|the fighting|the war|the conflict|(?:late |early |mid-?)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d)\b|"
     r"\bin total\b|\b(?:this|last|each|every|per) year\b|\bannually\b|\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d-(?:19|20)?\d\d\b|"
     r"\b(?:a|the) war (?:that|which|in)\b|\bduring the (?:war|conflict)\b|\bover the (?:past|last)\b|"

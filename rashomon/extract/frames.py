@@ -159,10 +159,16 @@ _OWN_GOVERNMENT = re.compile(r"\s+(?:police|sheriff|mayor|city council|fire depa
 # One person a headline tells of, and what happened to them, when the parse finds no one.
 _HEADLINE_VICTIM = re.compile(
     r"\b\d{1,2}-(?:year|month)-old\b|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|father|mother|"
-    r"dad|mom|son|daughter|student|officer|deputy|driver|hunter)\b", re.I)
-_HEADLINE_HARM = re.compile(r"\b(?:shot|shoots?|wounded|injured|hurt|kills?|killed|dies|died|dead|slain)\b", re.I)
-_HEADLINE_FATAL = re.compile(r"\b(?:dies|died|dead|kills?|killed|slain|fatal(?:ly)?|to death)\b", re.I)
-_SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting)\s+(?:him|her)?self\b", re.I)
+    r"dad|mom|son|daughter|student|officer|deputy|driver|hunter|victim|youth|juvenile|"
+    r"(?:proves|turns) (?:fatal|deadly))\b", re.I)  # "Accidental shooting in Beaumont proves fatal": someone
+# "Accidental shooting in Beaumont proves fatal", "Student takes own life", "shooting claims St. Marie youth"
+_HEADLINE_DEATH = r"|(?:proves|turns) (?:fatal|deadly)|takes? (?:his |her )?own life|shooting claims|claims? (?:the )?li(?:fe|ves) of"
+_HEADLINE_HARM = re.compile(r"\b(?:shot|shoots?|wounded|injured|hurt|kills?|killed|dies|died|dead|slain" + _HEADLINE_DEATH
+                            + r")\b", re.I)
+_HEADLINE_FATAL = re.compile(r"\b(?:dies|died|dead|kills?|killed|slain|fatal(?:ly)?|to death" + _HEADLINE_DEATH + r")\b",
+                             re.I)
+_SOMEONE_ELSES_DEATH = re.compile(r"\b(?:who|that|accused|charged|suspected|convicted|sentenced|in)\s+(?:\w+\s+)?$", re.I)
+_SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting|kills?|killed|killing)\s+(?:him|her)?self\b", re.I)
 LATE_EVENING_HOUR = 21
 # "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
 _FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:\w+\s+)?(?:shooting|shot|gunshot|gunfire)|\bshooting death|"
@@ -171,6 +177,8 @@ _FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:\w+\s+)?(?:shootin
                              r"\b(?:taken|removed) off life support\b", re.I)
 _BESIDES_THE_DEAD = re.compile(
     r"\balso\s+(?:been\s+)?(?:shot|struck|hit|wounded|injured)\b|\b(?:two|three|four|five|six|\d+)\s+other\b", re.I)
+# "Chattanooga News", "Detroit Local News": a site named for its city
+_SITE_NEWS = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:['’]s)? (?:Local |Breaking )?News\b")
 _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s*\|\s*")
 
 
@@ -377,7 +385,21 @@ class FrameBuilder:
         parsed = self.geo.find_places(title_doc, context, headline=True)
         worded = [m for m in self.geo.find_places(title_doc.text, context, headline=True)
                   if not any(m.start_char < p.end_char and p.start_char < m.end_char for p in parsed)]
-        return sorted(parsed + worded, key=lambda m: m.start_char)
+        found = parsed + worded
+        return sorted(found + [m for m in self._site_name_cities(title_doc.text, context)
+                               if not any(m.start_char < p.end_char and p.start_char < m.end_char for p in found)],
+                      key=lambda m: m.start_char)
+
+    def _site_name_cities(self, title: str, context) -> list:
+        """The city a site's name after the headline is named for ("... - WRCBtv.com | Chattanooga
+        News, Weather & Sports"), read as a domain is: a big city, not a namesake's."""
+        country = next(iter(context.countries)) if len(context.countries) == 1 else None
+        out = []
+        for m in _SITE_NEWS.finditer(title, _headline_end(title)):
+            place = self.gaz.place_in_domain(m.group(1).replace(" ", "").lower() + ".com", country)
+            if place is not None and place.feature == "city":
+                out.append(self.geo.PlaceMatch(m.start(1), m.end(1), m.group(1), place, "site-name"))
+        return out
 
     def _fallback_place(self, article: Article, doc: Doc, places, title_matches) -> tuple[Place | None, Evidence | None]:
         """Where an incident whose own sentences name no place happened, first found of: the
@@ -684,6 +706,10 @@ class FrameBuilder:
         inside = self._city_within(main.place, places)
         if inside is not None:
             main.place, main.place_evidence = inside.place, self._evidence_at(article, doc, inside.start_char)
+        elif (inside := self._city_within(main.place, [m for m in title_matches if m.start_char >= _headline_end(
+                article.title or "")])) is not None:
+            # "a Smith County constable" on "KLTV.com - Tyler, Longview, Jacksonville": the site's town
+            main.place, main.place_evidence = inside.place, self._title_evidence(article)
         for frame in frames:
             told = (frame.place_unit.text if frame.place_unit else "") + (frame.place_evidence.quote if frame.place_evidence else "")
             if not _SUBURB.search(told):  # "the Denver suburb of Wheat Ridge" is a town of its own
@@ -900,10 +926,15 @@ class FrameBuilder:
         people = victims.victims([s for s in title_doc.sents if s.start_char < len(headline)], headline=True)
         killed = sum(v.killed for v in people)
         hurt = sum(v.harmed and not v.killed for v in people)
-        if not people and (_SHOT_SELF.search(headline) or (_HEADLINE_VICTIM.search(headline)
-                                                            and _HEADLINE_HARM.search(headline))):
+        one_told = _SHOT_SELF.search(headline) or (_HEADLINE_VICTIM.search(headline) and _HEADLINE_HARM.search(headline))
+        if not people and one_told:
             # headline case and telegraphese defeat the parser ("6-year-old playing with gun shot and killed")
             killed, hurt = (1, 0) if _HEADLINE_FATAL.search(headline) else (0, 1)
+        elif one_told and not killed and hurt == 1 and (fatal := _HEADLINE_FATAL.search(headline)) \
+                and not _SOMEONE_ELSES_DEATH.search(headline, 0, fatal.start()):
+            # "Victim In Boyle Co. Accidental Shooting Dies": the one the parse found hurt is dead
+            # (not "Man who killed wife shot by deputies")
+            killed, hurt = 1, 0
         return ([FigureReport(kind="killed", value=killed, evidence=evidence)] if killed else []) + \
             ([FigureReport(kind="injured", value=hurt, evidence=evidence)] if hurt else []), []
 

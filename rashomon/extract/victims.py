@@ -84,8 +84,8 @@ def _victim_token(predicate: Token, headline: bool = False) -> Token | None:
     if predicate.dep_ == "conj" and predicate.head.pos_ in ("VERB", "AUX"):
         # "a boy shot early Wednesday ... has died", "was shot and killed": the first verb's subject
         for child in predicate.head.children:
-            if child.dep_ in ("nsubjpass", "nsubj") if subject_verb else child.dep_ == "nsubjpass":
-                return child
+            if child.dep_ in ("nsubjpass", "nsubj") if subject_verb or headline else child.dep_ == "nsubjpass":
+                return child  # a headline drops the auxiliary: "Teenage girl shot and killed in KCK"
     if predicate.dep_ == "advcl" and predicate.tag_ in ("VBN", "VBD") and predicate.i > 0 \
             and predicate.nbor(-1).text == "," and predicate.head.lemma_ in HARM_LEMMAS \
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in predicate.children):
@@ -183,6 +183,11 @@ def _key(token: Token, sent: Span, also: bool = False) -> str | None:
         return "name:" + _full_name(token)
     if token.lower_ == "another" and token.dep_ in ("nsubjpass", "nsubj", "dobj"):
         return "new:person:"  # "three were shot to death and another was injured"
+    if token.lower_ == "one":
+        # "One of the men inside was pronounced dead": one of a group of people
+        group = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PERSON_NOUNS), None)
+        return f"a:{group.lemma_.lower()}:" if group is not None else None
     if token.lemma_.lower() not in PERSON_NOUNS and not _an_age_as_noun(token):
         return None
     if token.tag_ in ("NNS", "NNPS"):
@@ -344,6 +349,30 @@ def _marked_hurt(token: Token) -> tuple[Token, bool] | None:
     return None
 
 
+_CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave", "guarded", "satisfactory"}
+
+
+def _in_condition(token: Token) -> tuple[Token, bool] | None:
+    """(victim, False) for "a teen was in critical condition", "remains in stable condition", "was
+    taken to the hospital in serious condition", and the headline's "Teen in critical condition
+    after accidental shooting": a hospital's word for someone hurt."""
+    if token.lemma_.lower() != "condition" or token.dep_ != "pobj" or token.head.lower_ != "in" \
+            or not any(c.lower_ in _CONDITIONS for c in token.children if c.dep_ in ("amod", "conj")):
+        return None
+    holder = token.head.head
+    if holder.pos_ in ("NOUN", "PROPN", "PRON") or _an_age_as_noun(holder):
+        return (holder, False) if _key(holder, holder.sent) is not None else None
+    verb = holder
+    while verb.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject, False
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+    return None
+
+
 def _deceased(person: Token) -> bool:
     """"deputies located a deceased white male with a gunshot wound": the one found is dead."""
     return any(c.dep_ == "amod" and c.lower_ in ("deceased", "dead", "lifeless") for c in person.children)
@@ -388,6 +417,10 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
     for sent in sentences:
         for token in sent:
             described = _harm_of_noun(token) or _left_in_state(token) or _wounded_with(token) or _marked_hurt(token)
+            if described is None and (condition := _in_condition(token)) is not None and not (
+                    found and (_key(condition[0], sent) or "").startswith("same:")):
+                # "the young man was transported in serious but stable condition": one told of before
+                described = condition
             if described is not None:
                 for person in (described[0], *described[0].conjuncts):  # "found a father and his daughter dead"
                     last = _record(found, last, person, described[1], sent) or last
@@ -562,6 +595,11 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
             # described twice, in two sentences (in one sentence, two descriptions are two people;
             # "another man" is one more)
             victim = alike[-1]
+            dead_named = [v for k, v in found.items() if k.startswith("name:") and v.killed]
+            if fatal and len(dead_named) == 1 and not any(v.killed for v in alike):
+                # "Damien Simpson died ... another victim remains in critical condition ... the man
+                # who was killed": the one named dead, not the one last told of as hurt
+                victim = dead_named[0]
         else:
             victim = _new(found, f"{key.split(':', 1)[0]}:{base}")
     if victim is None:
