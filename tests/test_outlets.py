@@ -251,3 +251,22 @@ def test_a_small_town_far_from_the_outlets_home_is_one_of_its_state(gaz):
     assert (far.name, far.admin1, far.precision) == ("West Stockbridge", "Louisiana", 4)
     assert reread["near"].place == mentions[4].place  # in the outlet's own state
     assert reread["across"].place.admin1 == "Mississippi"  # 15 km from Memphis
+
+
+def test_a_city_across_the_state_line_from_the_outlets_home_keeps_its_state(gaz):
+    """A New York station's "Newark" is the New Jersey city 15 km from Manhattan, not the namesake
+    upstate; a "Springfield" far from home is still read in the outlet's state."""
+    new_york = gaz.resolve("New York City, N.Y.")
+    articles = {f"a{i}": _article(f"a{i}", "abc7ny.com", f"NEW YORK - Story {i} in New York City, New York.")
+                for i in range(3)}
+    mentions = [_mention(aid, new_york) for aid in articles]
+    articles["newark"] = _article("newark", "abc7ny.com", "Two people have been shot, one fatally, in Newark.")
+    mentions.append(_mention("newark", gaz.resolve("Newark")))
+    assert mentions[-1].place.admin1 == "New Jersey"
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["newark"].place.admin1 == "New Jersey"
+    # far from home, the same name is still read in the outlet's state
+    articles["far"] = _article("far", "abc7ny.com", "A man was shot in Springfield.")
+    mentions.append(_mention("far", gaz.resolve("Springfield")))
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert mentions[-1].place.admin1 != "New York" and reread["far"].place.admin1 == "New York"

@@ -54,6 +54,9 @@ SAME_DAYS = 1
 # A town farther than this from every place an outlet's anchored reports are at, in another state, is
 # no town of that name the outlet meant ("West Stockbridge, Mass." in a Shreveport station's story).
 FAR_FROM_HOME_KM = 200
+# A town this close to where an outlet reports is the one it means, across a state line too (a New
+# York station's "Newark" is the New Jersey city, not Newark, N.Y.).
+NEAR_HOME_KM = 40
 
 
 def outlet_regions(articles: dict[str, Article], mentions: list[Mention], gaz: Gazetteer) -> dict[str, tuple[str, str]]:
@@ -163,15 +166,24 @@ class OutletReader:
                         or self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE or not self._far_from_home(place, outlet, region):
                     continue
             else:
-                region = self._same_days_region(place, date) or regions.get(outlet)
+                settled = self._same_days_region(place, date)
+                region = settled or regions.get(outlet)
                 if region is None or (place.country, place.admin1) == region:
                     continue
+                if settled is None and self._near_home(place, outlet, region):
+                    continue  # "Newark" in a New York station's story: the Newark across the river
             local = self.gaz.namesake_in(place, *region)
             if local is None and region == regions.get(outlet):
                 local = self._unlisted(place, region)
             if local is not None:
                 out[position] = local
         return out
+
+    def _near_home(self, place: Place, outlet: str, region: tuple[str, str]) -> bool:
+        """Whether ``place`` lies within ``NEAR_HOME_KM`` of a place the outlet's anchored reports in
+        its ``region`` are at: a metropolitan area that spans a state line."""
+        return place.latitude is not None and any(
+            self.gaz.km(place, home) <= NEAR_HOME_KM for home in self.homes.get(outlet, ()) if (home.country, home.admin1) == region)
 
     def _far_from_home(self, place: Place, outlet: str, region: tuple[str, str]) -> bool:
         """Whether ``place`` lies farther than ``FAR_FROM_HOME_KM`` from every place the outlet's
