@@ -34,6 +34,10 @@ def figures(text):
     ("the death toll rose to 14 on Sunday", [("killed", 14, "exact")]),
     ("Antonio Mason, 35, died at the scene", []),
     ("Police said a child, 2, was shot in the leg on Sunday", []),
+    ("Their mother, who police believe is about 40, was also found in the basement with multiple injuries", []),
+    ("a Navy commander who works in Building 197 said he saw a co-worker who had been shot", []),
+    # a vague count of things, not of people
+    ("His Facebook post garnered dozens of get-well wishes and expressions of thanks that his injuries weren't worse", []),
     # "all four died" counts; "both 17." is an age
     ("autopsies showed all four died from a single gunshot to the head", [("killed", 4, "exact")]),
     ("The two men, both 17, were wounded", [("injured", 2, "exact")]),

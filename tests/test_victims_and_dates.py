@@ -527,3 +527,24 @@ def test_a_county_is_coded_at_the_town_its_site_is_named_for(extractor):
                        "Jacksonville |ETX News")
     assert (main.place.name, main.place.admin1) == ("Tyler", "Texas")
 
+
+def test_a_day_the_copula_gives_to_a_shooting_dates_it(extractor):
+    main = _main(extractor, "On June 27, 2013, that trouble on the river was a shoot-out at Cobble Knoll Recreation "
+                            "Area in Three Rivers, California.", published=dt.date(2014, 7, 17))
+    assert main.date == dt.date(2013, 6, 27)
+
+
+def test_a_day_takes_the_year_the_text_gave_its_month(extractor):
+    main = _main(extractor, "Gonzalez was charged in connection with the June 2013 shooting in Providence, Rhode "
+                            "Island. Vargas was shot June 15 during a Hartford Avenue block party.",
+                 published=dt.date(2014, 12, 19))
+    assert main.date == dt.date(2013, 6, 15)
+
+
+def test_a_hospitals_town_does_not_place_a_story_its_headline_places_in_a_county(extractor):
+    main = _main(extractor, "Samantha Pazdernik was trying to put a gun in a holster when the gun discharged and she "
+                            "was hit in the stomach, according to the Sheriff's Office. Pazdernik was in stable "
+                            "condition Tuesday morning at Sanford Medical Center in Fargo, the Sheriff's Office said.",
+                 title="Victim of accidental Wilkin County shooting identified")
+    assert (main.place.name, main.place.admin1) == ("Wilkin County", "Minnesota")
+

@@ -54,6 +54,8 @@ WEEKEND = re.compile(r"\b(?:last|this\s+past)\s+weekend\b", re.I)
 MONTH_PERIOD = re.compile(
     rf"\b(?:(?P<last>[Ll]ast)\s+|[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?|(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)"
     rf"(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+# "the June 2013 shooting": a month with its year needs no preposition
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b")
 LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
 # "on Christmas Eve", "New Year's Day", "Thanksgiving night", "the Fourth of July": a holiday names its day.
 HOLIDAY = re.compile(
@@ -221,6 +223,10 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
         if month is not None:
             add(m, DateExpr(text=m.group(0), kind="period", month=month, year=int(m["year"]) if m["year"] else None,
                             last=bool(m["last"]), precision=4))
+    for m in MONTH_YEAR.finditer(text):
+        month = _month(m)
+        if month is not None:
+            add(m, DateExpr(text=m.group(0), kind="period", month=month, year=int(m["year"]), precision=4))
     for m in LAST_MONTH.finditer(text):
         add(m, DateExpr(text=m.group(0), kind="period", last=True, precision=4))
     for m in HOLIDAY.finditer(text):

@@ -41,7 +41,7 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
-_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwho (?:was|is)\s+$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one|"
+_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwho (?:\w+\s+){0,3}?(?:was|is)\s+(?:about\s+|around\s+)?$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one|"
                          r"child|baby|toddler|infant|kid|grandson|granddaughter|nephew|niece)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
@@ -61,7 +61,8 @@ _INCLUDING_SHOOTER = re.compile(r"\bincluding\s+(?:the\s+(?:gunman|shooter|suspe
 _SPACED_AGE_AFTER = re.compile(r"\s*-\s*(?:year|month|week|day)s?[- ]old\b", re.I)
 # "Hwy 62", "Route 9", "Apt. 4", "Flight 518": a number that names a road, a room or a flight.
 _NAMING_BEFORE = re.compile(r"\b(?:Hwy|Highway|Route|Rte|Rt|Interstate|I|US|SR|CR|Road|Exit|Apt|Apartment|Suite|Unit|Room|"
-                            r"Lot|Flight|No|Number|Precinct|District|Ward|Station|Engine|Ladder|Channel)\.?\s*-?\s*$|#\s*$")
+                            r"Lot|Flight|No|Number|Precinct|District|Ward|Station|Engine|Ladder|Channel|Building|Bldg|Hangar|Gate|Pier|"
+                            r"Terminal|Floor)\.?\s*-?\s*$|#\s*$")
 # "Father of 3 fatally shot", "a mother of two": the children are not the victims.
 _PARENT_OF_BEFORE = re.compile(r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother|grandparent)\s+of\s+$", re.I)
 # "one of the six": the group was counted where it was first told.
@@ -112,6 +113,11 @@ BACKGROUND = re.compile(
     re.I,
 )
 
+# "dozens of people", "hundreds of severely injured civilians": what a vague count counts
+_VAGUE_OF = re.compile(r"^\s+of\s+((?:[-\w]+\s+){0,3}[-\w]+)")
+_PEOPLE_WORDS = re.compile(r"\b(?:people|persons|civilians|m[ae]n|wom[ae]n|child(?:ren)?|kids|residents|soldiers|troops|"
+                           r"students|victims|others|protesters|worshippers|passengers|workers|fighters|militants|"
+                           r"officers|police(?:men)?|families|bystanders|servicem[ae]n|villagers|inhabitants)\b", re.I)
 _SHOT_AS_NOUN = re.compile(r"\b(?:a|an|one|single|the|warning|fatal|first|second|third|last|final|another|each|every)\s+$", re.I)
 _TO_DEATH_AFTER = re.compile(r"^\s*(?:[-\w]+\s+){0,2}?(?:to death|dead)\b", re.I)
 _OTHERS = re.compile(r"^\s*(?:[-\w]+\s+)?(?:others?|more)\b", re.I)
@@ -247,6 +253,9 @@ def _counts(text: str) -> list[RawFigure]:
         before = text[max(0, start - 60):start]
         if _PARTITIVE.match(after) or _NOT_PEOPLE.match(after):
             continue
+        if qualifier == "vague" and (things := _VAGUE_OF.match(after)) and not (
+                _PEOPLE_WORDS.search(things.group(1)) or _kind_after(things.group(1)) or _BUILDINGS.match(after)):
+            continue  # "garnered dozens of get-well wishes and ... that his injuries weren't worse"
         kind = None
         m = _BEFORE.search(before)
         if m and m["verb"].lower() == "shot" and _SHOT_AS_NOUN.search(before[:m.start("verb")]):

@@ -34,19 +34,20 @@ _METONYMY_AFTER = re.compile(
 _METONYMY_BEFORE = re.compile(
     r"(?:(?:talks|negotiations|meeting|summit|conference|embassy|based|headquartered)\s+in|accus\w+|blam\w+|urged|told)\s+$",
     re.I)
+# Where people went after it happened: fled to, arrested in, treated or tried in ("a hospital in
+# Anchorage", "District Court in Sault Ste. Marie").
+_AWAY = (r"\b(?:fled|drove|escaped|moved|taken|transported|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\s+$"
+         r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$"
+         r"|\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|court|courthouse|jail|prison|morgue|"
+         r"detention (?:cent(?:er|re)|facility)|correctional (?:cent(?:er|re)|facility))\s+in\s+(?:nearby\s+)?$")
+_AWAY_BEFORE = re.compile(_AWAY, re.I)
 _ELSEWHERE_BEFORE = re.compile(
     # where a person lives, not where the event was: "Michael Carter, 23, of Fontaine", "a resident of Dayton"
     r"\b\d{1,3},?\s+(?:of|from)\s+$|\b(?:residents?|natives?)\s+of\s+$"
     r"|\b(?:is|was|are|were|hails|came|comes)\s+(?:originally\s+)?from\s+$|\b(?:lives?|lived|living)\s+in\s+$"
     r"|\b(?:stationed|enrolled|employed)\s+(?:at|in)\s+$"
     r"|\b(?:visiting|visitors?|m[ae]n|wom[ae]n|teens?|teenagers?|boys?|girls?|residents?|family|students?|victims?|"
-    r"males?|females?|juveniles?|persons?|people|drivers?)\s+from\s+$"
-    # where someone went afterwards: "fled to California", "was arrested in Keizer", "airlifted to Tampa"
-    r"|\b(?:fled|drove|escaped|moved|taken|transported|airlifted|flown|rushed)\s+(?:\w+\s+){0,2}?to\s+$"
-    r"|\b(?:arrested|apprehended|captured|caught|booked|jailed)\s+(?:\w+\s+){0,3}?in\s+$"
-    # where the wounded were treated or the accused tried: "a hospital in Anchorage", "District Court in Sault Ste. Marie"
-    r"|\b(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic|court|courthouse|jail|prison|morgue|"
-    r"detention (?:cent(?:er|re)|facility)|correctional (?:cent(?:er|re)|facility))\s+in\s+(?:nearby\s+)?$"
+    r"males?|females?|juveniles?|persons?|people|drivers?)\s+from\s+$|" + _AWAY +
     # a landmark to find it by: "15 miles west of Cleveland"
     r"|\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south|east|west)\w*\s+|outside\s+)(?:of\s+)?$",
     re.I)
@@ -207,6 +208,9 @@ def _date_attachment(doc: Doc, char: int) -> int:
             return _DEATH
         if lemma in _EVENT_LEMMAS:
             return _EVENT
+        if lemma == "be" and any(c.dep_ in ("nsubj", "attr") and c is not child and _names_an_event(c)
+                                 for c in token.children):
+            return _EVENT  # "On June 27, 2013, that trouble on the river was a shoot-out"
         if lemma in _AFTERMATH_LEMMAS and token.pos_ in ("VERB", "AUX", "NOUN"):
             # "On Friday, officials said four were killed" dates what they report; "said Friday" does not;
             # "are investigating the shootings of four people Thursday night" may date either.
@@ -228,6 +232,12 @@ def _date_attachment(doc: Doc, char: int) -> int:
                 return _NEUTRAL
             return _AFTERMATH
     return _NEUTRAL
+
+
+def _names_an_event(token) -> bool:
+    """"shooting", "a shoot-out" (parsed as "out" with "shoot" compounded)."""
+    return token.lemma_.lower() in _EVENT_LEMMAS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in _EVENT_LEMMAS for c in token.children)
 
 
 # A day told as the event's own adjective: "a Saturday night shooting", "Friday's double homicide"
@@ -252,6 +262,13 @@ def _where_it_happened(doc: Doc, match, before: str, after: str) -> bool:
     return not (_METONYMY_AFTER.match(after) or _METONYMY_BEFORE.search(before) or _ELSEWHERE_BEFORE.search(before)
                 or _BUSINESS_NAME.match(after) or _RESIDENT_AFTER.match(after) or _WEAPON_AFTER.match(after)
                 or _INSTITUTION_AFTER.match(after) or _SUBURB_OF.match(after) or _of_a_person(doc, match.start_char))
+
+
+def _scene_places(doc: Doc, places: list) -> list:
+    """The places the text names, but for where the wounded were treated, the accused arrested or
+    someone fled to ("taken to Sanford Medical Center in Fargo")."""
+    text = _text_of(doc)
+    return [m for m in places if not _AWAY_BEFORE.search(text[max(0, m.start_char - 40):m.start_char])]
 
 
 def _of_a_person(doc: Doc, char: int) -> bool:
@@ -404,10 +421,12 @@ class FrameBuilder:
     def _fallback_place(self, article: Article, doc: Doc, places, title_matches) -> tuple[Place | None, Evidence | None]:
         """Where an incident whose own sentences name no place happened, first found of: the
         headline's town, the dateline, the town (or else county) the article names most ("Minneapolis
-        police said"), the town in the site name after the headline ("... - WAFF-TV: News for
-        Huntsville, AL"), the state the article names most ("D.C. police"), the headline's state.
+        police said") but for where someone was treated, arrested or fled to, the headline's county,
+        the town in the site name after the headline ("... - WAFF-TV: News for Huntsville, AL"), any
+        town the article names, the state the article names most ("D.C. police"), the headline's state.
         Every place the text names counts here, those of "Shreveport police said" first of all."""
         headline_end = _headline_end(article.title or "")
+        scene = _scene_places(doc, places)
 
         def in_title(feature: str, headline_only: bool = False):
             return next((m for m in title_matches if m.place.feature == feature
@@ -416,9 +435,11 @@ class FrameBuilder:
         steps = (  # (where the place is read, how it is found), tried in order
             ("title", lambda: in_title("city", headline_only=True)),
             ("text", lambda: next((m for m in places if m.cue == "dateline"), None)),
-            ("text", lambda: self._most_named(places, ("city",))),
-            ("text", lambda: self._most_named(places, ("admin2",))),
+            ("text", lambda: self._most_named(scene, ("city",))),
+            ("text", lambda: self._most_named(scene, ("admin2",))),
+            ("title", lambda: in_title("admin2", headline_only=True)),  # "Victim of accidental Wilkin County shooting"
             ("title", lambda: in_title("city")),
+            ("text", lambda: self._most_named(places, ("city",))),
             ("text", lambda: self._most_named(places, ("admin1",))),
             ("title", lambda: in_title("admin1")),
         )
@@ -507,6 +528,7 @@ class FrameBuilder:
     def _units(self, doc: Doc, places, anchors: list[tuple[int, dt.date]], dateline_end: int) -> list[Unit]:
         units: list[Unit] = []
         text = _text_of(doc)
+        years_told: dict[int, int] = {}  # month -> the year the text last gave with it
         for index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
@@ -534,6 +556,11 @@ class FrameBuilder:
                 # an uncut sentence is its one unit: its date phrases are the sentence's, found once
                 exprs = sent_exprs if len(cuts) == 2 else dates.find_date_exprs(unit_text)
                 for s, _e, expr in exprs:
+                    if expr.month is not None and expr.year is not None:
+                        years_told[expr.month] = expr.year
+                    elif expr.kind == "absolute" and expr.month in years_told:
+                        # "the June 2013 shooting ... Vargas was shot June 15": June 15 of that year
+                        expr.year = years_told[expr.month]
                     if expr.kind == "offset_from_main" and s > 0:
                         continue
                     if expr.kind == "relative_days" and _inside_quote(unit_text, s):
