@@ -34,6 +34,27 @@ def figures(text):
     ("the death toll rose to 14 on Sunday", [("killed", 14, "exact")]),
     ("Antonio Mason, 35, died at the scene", []),
     ("Police said a child, 2, was shot in the leg on Sunday", []),
+    # a person, then a count of their own: one more
+    ("Sheriff Barton said they believe Laura Coleman and her two children died in a murder-suicide",
+     [("killed", 3, "exact")]),
+    ("A 35-year-old woman and her two children were killed", [("killed", 3, "exact")]),
+    ("Police and their two dogs were shot", [("shot", 2, "exact")]),
+    ("A shooting left a man and woman dead Thursday and their two young children hospitalized with gunshot wounds",
+     [("injured", 2, "exact")]),
+    # an ordinal death is the toll; the second of the victims is not
+    ("A third person has died after a shooting near a school in North Philadelphia", [("killed", 3, "exact")]),
+    ("5th person dies after July murder-suicide in Forsyth County", [("killed", 5, "exact")]),
+    ("The second victim died at the hospital", []),
+    # those held for a death, an age said twice, one of a count told elsewhere
+    ("Three other men were charged last week in Williams' death", []),
+    ("Two men were charged on Tuesday in connection with last week's shooting death of a 15-year-old girl", []),
+    ("Regginna Jefferies, 17, whom police initially said was 16, died at a hospital", []),
+    ("Thorne was the first of two teenagers killed by gunfire over the weekend", []),
+    # people told of as not hurt
+    ("She said their three children, ages 10, 8 and 7, were inside the home but weren't hurt", []),
+    ("Two siblings and a parent were at home at the time of the shooting, police said, but no one else was injured",
+     []),
+    ("Two people were treated for non-life-threatening injuries", [("injured", 2, "exact")]),
     ("Their mother, who police believe is about 40, was also found in the basement with multiple injuries", []),
     ("a Navy commander who works in Building 197 said he saw a co-worker who had been shot", []),
     # a vague count of things, not of people
@@ -126,6 +147,7 @@ def test_figures(text, expected):
     "There have been 13 toddler shooting deaths this year.",
     "Three people were killed and at least 22 others have been wounded in shootings across the city since Friday evening.",
     "Morgan's slaying was the first in a string of three shooting deaths.",
+    "Between January 2010 and August 2013, seven people were killed in crashes on the road.",
 ])
 def test_background_numbers_are_not_incident_figures(text):
     assert is_background(text)

@@ -41,7 +41,7 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 # "Antonio Mason, 35, died": an age in apposition, not a count.
-_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwho (?:\w+\s+){0,3}?(?:was|is)\s+(?:about\s+|around\s+)?$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one|"
+_AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwhom? (?:\w+\s+){0,3}?(?:was|is)\s+(?:about\s+|around\s+)?$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one|"
                          r"child|baby|toddler|infant|kid|grandson|granddaughter|nephew|niece)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
@@ -58,6 +58,15 @@ _THEN_SELF_LATER = re.compile(
     r"[^.;!?]{0,100}?\b(?:before|then|and then)\s+(?:fatally\s+)?(?:(?:killing|killed|shooting|shot|turning|turned)\s+"
     r"(?:the\s+gun\s+on\s+)?)?(?:himself|herself)\b", re.I)
 _INCLUDING_SHOOTER = re.compile(r"\bincluding\s+(?:the\s+(?:gunman|shooter|suspect)|himself|herself)\b", re.I)
+# "Laura Coleman and her two children", "his wife, Ann, and their three sons": a person, then the count
+_ONE_MORE_BEFORE = re.compile(
+    r"(?:\b(?!(?:Police|Officers|Deputies|Authorities|Investigators|Detectives|Troopers|Officials|The|A|An|He|She|They|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\b(?:his|her|their)\s+(?:wife|husband|son|daughter|mother|father|brother|"
+    r"sister|girlfriend|boyfriend|grandmother|grandfather|aunt|uncle|cousin|partner)(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},?)?"
+    r"|\b(?:[Aa]n?|[Tt]he)\s+(?:[-\w]+\s+)?(?:man|woman|father|mother|dad|mom|grandmother|grandfather))"
+    r"\s+and\s+(?:his|her|their)\s+$")
 _SPACED_AGE_AFTER = re.compile(r"\s*-\s*(?:year|month|week|day)s?[- ]old\b", re.I)
 # "Hwy 62", "Route 9", "Apt. 4", "Flight 518": a number that names a road, a room or a flight.
 _NAMING_BEFORE = re.compile(r"\b(?:Hwy|Highway|Route|Rte|Rt|Interstate|I|US|SR|CR|Road|Exit|Apt|Apartment|Suite|Unit|Room|"
@@ -66,7 +75,8 @@ _NAMING_BEFORE = re.compile(r"\b(?:Hwy|Highway|Route|Rte|Rt|Interstate|I|US|SR|C
 # "Father of 3 fatally shot", "a mother of two": the children are not the victims.
 _PARENT_OF_BEFORE = re.compile(r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother|grandparent)\s+of\s+$", re.I)
 # "one of the six": the group was counted where it was first told.
-_OF_THE_BEFORE = re.compile(r"\b(?:(?:one|two|three|some|all|each|both|none|any|\d+) of|out of) (?:the|those|these)\s+$", re.I)
+_OF_THE_BEFORE = re.compile(r"\b(?:(?:one|two|three|some|all|each|both|none|any|\d+) of|out of) (?:the|those|these)\s+$"
+                            r"|\b(?:first|second|third|last|latest) of\s+$", re.I)  # "the first of two teenagers killed"
 # "6740 N. Clark St.", "the 48205 ZIP code", "the 2500 block": house numbers, ZIP codes, blocks.
 _ADDRESS_AFTER = re.compile(r"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+[A-Z\d]|(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|"
                             r"Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b|ZIP\b|zip\b|block\b|"
@@ -109,7 +119,8 @@ BACKGROUND = re.compile(
     r"\bacross the (?:city|county|state|region|country)\b|\bdays of (?:19|20)\d\d\b|"
     r"\bover (?:a|an) (?:[-\w]+ )?(?:span|stretch|period)\b|\b(?:more|less) than \d+ hours\b|"
     r"\bbetween (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]{0,30}\band\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\b(?:a|the) (?:string|series|spate|wave|rash) of\b",
+    r"\b(?:a|the) (?:string|series|spate|wave|rash) of\b|"
+    r"\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\b",  # "Between January 2010 and August 2013, seven were killed"
     re.I,
 )
 
@@ -118,6 +129,7 @@ _VAGUE_OF = re.compile(r"^\s+of\s+((?:[-\w]+\s+){0,3}[-\w]+)")
 _PEOPLE_WORDS = re.compile(r"\b(?:people|persons|civilians|m[ae]n|wom[ae]n|child(?:ren)?|kids|residents|soldiers|troops|"
                            r"students|victims|others|protesters|worshippers|passengers|workers|fighters|militants|"
                            r"officers|police(?:men)?|families|bystanders|servicem[ae]n|villagers|inhabitants)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.I)
 _SHOT_AS_NOUN = re.compile(r"\b(?:a|an|one|single|the|warning|fatal|first|second|third|last|final|another|each|every)\s+$", re.I)
 _TO_DEATH_AFTER = re.compile(r"^\s*(?:[-\w]+\s+){0,2}?(?:to death|dead)\b", re.I)
 _OTHERS = re.compile(r"^\s*(?:[-\w]+\s+)?(?:others?|more)\b", re.I)
@@ -152,7 +164,9 @@ def is_roundup(text: str) -> bool:
 
 # "two men charged in the death of a teen", "arrested in connection with the shooting death": the
 # people counted are those held for a death, not the dead.
-_HELD_FOR_DEATH = re.compile(r"\b(?:in|with|for|over|behind)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:[-\w]+\s+)?$", re.I)
+# "charged in the death", "charged last week in Williams' death", "in connection with last week's shooting death"
+_HELD_FOR_DEATH = re.compile(r"\b(?:in|with|for|over|behind|to)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
+                             r"(?:[-\w]+(?:['’]s?)?\s+){0,3}$", re.I)
 
 
 def _kind_after(window: str) -> str | None:
@@ -211,11 +225,31 @@ def _multiples(text: str) -> list[RawFigure]:
     return found
 
 
+# "A third person has died", "5th person dies after July murder-suicide": the toll is the ordinal
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+_ORDINAL_DEATH = re.compile(
+    r"(?:^|\b[Aa]\s+)(?P<n>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[2-9]|1\d)(?:nd|rd|th))\s+(?:[-\w]+\s+)?"
+    r"(?:person|people|victim|man|woman|teen|teenager|boy|girl|child|officer|student|resident)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:died|dies|dead|succumbed|is\s+dead|was\s+killed)\b", re.I)
+
+
+def _ordinal_deaths(text: str) -> list[RawFigure]:
+    found = []
+    for m in _ORDINAL_DEATH.finditer(text):
+        word = m["n"].lower()
+        value = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        found.append(RawFigure("killed", value, "exact", m.start(), m.end()))
+    return found
+
+
 def find_figures(text: str) -> list[RawFigure]:
     """Casualty and damage counts in ``text``."""
     figures = _counts(text)
     kinds = {f.kind for f in figures}
-    return figures + [f for f in _multiples(text) if f.kind not in kinds]
+    figures += [f for f in _multiples(text) if f.kind not in kinds]
+    kinds = {f.kind for f in figures}
+    return figures + [f for f in _ordinal_deaths(text) if f.kind not in kinds]
 
 
 def _counts(text: str) -> list[RawFigure]:
@@ -234,6 +268,7 @@ def _counts(text: str) -> list[RawFigure]:
               or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])
                                                 or _CHANNEL_AFTER.match(text[e:e + 12])))
               or bool(_RANGE_OF_TIME.match(text[e:e + 20]))
+              or bool(re.search(r"\b[Nn]o\s+$", text[max(0, s - 4):s]))  # "no one else was injured"
               or bool(_AGE_LIMIT_AFTER.match(text[e:e + 24]))
               or bool(_PAREN_AGE.search(text[max(0, s - 20):s]) and re.match(r"\s*\)", text[e:e + 3]))
               or (text[s:e].isdigit() and len(text[s:e]) >= 3 and bool(_ADDRESS_AFTER.match(text[e:e + 30])))
@@ -278,10 +313,14 @@ def _counts(text: str) -> list[RawFigure]:
                 kind = _kind_after(after)
                 if kind == "buildings_destroyed":
                     kind = None
+                elif kind is not None and _NEGATED.search(after, 0, _AFTER_RE[kind].search(after).start()):
+                    kind = None  # "their three children were inside the home but weren't hurt"
         if kind == "shot" and m and _TO_DEATH_AFTER.match(after):
             kind = "killed"  # "shooting three people to death", "shot two men dead"
         if kind == "shot" and _OTHERS.match(after):
             kind = "injured"  # "one dead and 11 others shot": the shot here are besides the dead
+        if kind and _ONE_MORE_BEFORE.search(before):
+            value += 1  # "Laura Coleman and her two children died": one named, then the count
         if kind == "killed" and ((m and _AND_SELF_AFTER.match(after)) or (
                 _THEN_SELF_LATER.match(text, end) and not _INCLUDING_SHOOTER.search(text, end, end + 100))):
             value += 1  # "killed four classmates and himself": the shooter is one of the dead
