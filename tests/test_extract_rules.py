@@ -39,6 +39,11 @@ def figures(text):
      [("killed", 3, "exact")]),
     ("A 35-year-old woman and her two children were killed", [("killed", 3, "exact")]),
     ("Police and their two dogs were shot", [("shot", 2, "exact")]),
+    ("Two children, ages 3 and 5, and their mother have been found dead", [("killed", 3, "exact")]),
+    ("A Roy couple and their two young children were found dead inside their home", [("killed", 4, "exact")]),
+    ("Four people including a man and his wife were killed", [("killed", 4, "exact")]),
+    ("Both Bass and his daughter died from gunshot wounds, police said", [("killed", 2, "exact")]),
+    ("Police: Family of four dies in Father's Day murder-suicide", [("killed", 4, "exact")]),
     ("A shooting left a man and woman dead Thursday and their two young children hospitalized with gunshot wounds",
      [("injured", 2, "exact")]),
     # an ordinal death is the toll; the second of the victims is not

@@ -207,11 +207,35 @@ def test_a_headline_drops_the_auxiliary(nlp):
     "Victim In Boyle Co. Accidental Shooting Dies",
     "Accidental shooting in Beaumont proves fatal",
     "PHX PD: Robbery suspect fights with K-9, kills himself",
+    "HUNTING ACCIDENT CLAIMS LIFE",
 ])
 def test_a_headline_death_is_the_death_of_the_one_the_text_tells_hurt(extractor, title):
     main = _main(extractor, "The sheriff says a man on the property accidentally shot himself in the abdomen in "
                             "Danville, Kentucky, on Monday.", title=title)
     assert [(f.kind, f.value) for f in main.figures] == [("killed", 1)]
+
+
+def test_a_headline_death_of_one_the_text_tells_shot_counts(extractor):
+    main = _main(extractor, "Kentucky State Police believe Lieutenant Colonel John Jonas shot Tasha and then turned "
+                            "the gun on himself in Vine Grove, Kentucky.",
+                 title="KSP: Soldier fatally shoots 11-year-old daughter, himself")
+    assert [(f.kind, f.value) for f in main.figures] == [("killed", 2)]
+
+
+@pytest.mark.parametrize("title", [
+    "Boy charged in fatal New Year's Eve shooting",
+    "Two men charged in death of Wagoner Co teen",
+    "Body found on Cricket Drive in Dorchester County",
+])
+def test_a_headline_that_tells_a_death_counts_someone_dead(extractor, title):
+    main = _main(extractor, "Deputies were called to a home in Summerville, South Carolina, on Monday.", title=title)
+    assert [(f.kind, f.value, f.qualifier) for f in main.figures] == [("killed", 1, "at_least")]
+
+
+def test_a_deadly_weapon_is_no_deadly_shooting(extractor):
+    main = _main(extractor, "Frank Hall was charged with assault with a deadly weapon after the shooting inside The "
+                            "Boom-Boom Room in Fayetteville, North Carolina, on Saturday. A man was shot in the chest.")
+    assert [(f.kind, f.value) for f in main.figures] == [("injured", 1)]
 
 
 def test_a_parenthetical_so_far_is_no_background(extractor):

@@ -11,7 +11,7 @@ from rashomon.extract.numbers import find_numbers, parse_number_word
 
 # Words that say what happened to the people counted, when they follow the count.
 _AFTER = {
-    "killed": r"shot and killed|shot dead|shot to death|killed|dead|died|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|fatally|mortally",
+    "killed": r"shot and killed|shot dead|shot to death|killed|dead|died|dies|die|slain|murdered|lost (?:their|his|her) lives?|deaths?|fatalit(?:y|ies)|bodies|fatally|mortally",
     "injured": r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|suffered (?:gunshot )?wounds?|"
                r"(?:\w+\s+)?to (?:the |a |area |local )?hospitals?",
     # Hit by gunfire: the killed and the injured together ("three people were shot, one fatally").
@@ -58,6 +58,10 @@ _THEN_SELF_LATER = re.compile(
     r"[^.;!?]{0,100}?\b(?:before|then|and then)\s+(?:fatally\s+)?(?:(?:killing|killed|shooting|shot|turning|turned)\s+"
     r"(?:the\s+gun\s+on\s+)?)?(?:himself|herself)\b", re.I)
 _INCLUDING_SHOOTER = re.compile(r"\bincluding\s+(?:the\s+(?:gunman|shooter|suspect)|himself|herself)\b", re.I)
+_COUPLE_BEFORE = re.compile(r"\bcouple\s+and\s+(?:their|his|her)\s+$", re.I)
+# "Two children, ages 3 and 5, and their mother": the count, then one more
+_ONE_MORE_AFTER = re.compile(r"^(?:(?!including|among)[^.;])*?,?\s+and\s+(?:his|her|their)\s+(?:mother|father|mom|dad|wife|husband|grandmother|"
+                             r"grandfather|aunt|uncle|brother|sister|son|daughter|girlfriend|boyfriend)\b", re.I)
 # "Laura Coleman and her two children", "his wife, Ann, and their three sons": a person, then the count
 _ONE_MORE_BEFORE = re.compile(
     r"(?:\b(?!(?:Police|Officers|Deputies|Authorities|Investigators|Detectives|Troopers|Officials|The|A|An|He|She|They|"
@@ -321,6 +325,11 @@ def _counts(text: str) -> list[RawFigure]:
             kind = "injured"  # "one dead and 11 others shot": the shot here are besides the dead
         if kind and _ONE_MORE_BEFORE.search(before):
             value += 1  # "Laura Coleman and her two children died": one named, then the count
+        elif kind and _COUPLE_BEFORE.search(before):
+            value += 2  # "A Roy couple and their two young children were found dead"
+        if kind and not m and text[start:end].lower() != "both" and (more := _ONE_MORE_AFTER.match(after)) \
+                and more.end() <= _AFTER_RE[kind].search(after).start():
+            value += 1  # "Two children, ages 3 and 5, and their mother have been found dead"
         if kind == "killed" and ((m and _AND_SELF_AFTER.match(after)) or (
                 _THEN_SELF_LATER.match(text, end) and not _INCLUDING_SHOOTER.search(text, end, end + 100))):
             value += 1  # "killed four classmates and himself": the shooter is one of the dead

@@ -161,9 +161,10 @@ _OWN_GOVERNMENT = re.compile(r"\s+(?:police|sheriff|mayor|city council|fire depa
 _HEADLINE_VICTIM = re.compile(
     r"\b\d{1,2}-(?:year|month)-old\b|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|father|mother|"
     r"dad|mom|son|daughter|student|officer|deputy|driver|hunter|victim|youth|juvenile|"
-    r"(?:proves|turns) (?:fatal|deadly))\b", re.I)  # "Accidental shooting in Beaumont proves fatal": someone
+    r"(?:proves|turns) (?:fatal|deadly)|claims? (?:a |the )?li(?:fe|ves))\b", re.I)  # "... proves fatal": someone
 # "Accidental shooting in Beaumont proves fatal", "Student takes own life", "shooting claims St. Marie youth"
-_HEADLINE_DEATH = r"|(?:proves|turns) (?:fatal|deadly)|takes? (?:his |her )?own life|shooting claims|claims? (?:the )?li(?:fe|ves) of"
+_HEADLINE_DEATH = (r"|(?:proves|turns) (?:fatal|deadly)|takes? (?:his |her )?own life|shooting claims|"
+                   r"claims? (?:a |the )?li(?:fe|ves)")
 _HEADLINE_HARM = re.compile(r"\b(?:shot|shoots?|wounded|injured|hurt|kills?|killed|dies|died|dead|slain" + _HEADLINE_DEATH
                             + r")\b", re.I)
 _HEADLINE_FATAL = re.compile(r"\b(?:dies|died|dead|kills?|killed|slain|fatal(?:ly)?|to death" + _HEADLINE_DEATH + r")\b",
@@ -172,9 +173,11 @@ _SOMEONE_ELSES_DEATH = re.compile(r"\b(?:who|that|accused|charged|suspected|conv
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting|kills?|killed|killing)\s+(?:him|her)?self\b", re.I)
 LATE_EVENING_HOUR = 21
 # "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
-_FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:\w+\s+)?(?:shooting|shot|gunshot|gunfire)|\bshooting death|"
+_FATAL_SHOOTING = re.compile(r"\b(?:deadly|fatal|lethal)\s+(?:(?!(?:weapon|force|after|before|in|at|of|the|an?|with|by|"
+                             r"during)\b)[-\w'’]+\s+){0,3}?(?:shooting|shot|gunshot|gunfire)|"
+                             r"\bshooting death|\b(?:charged|arrested|indicted) in (?:the )?death of|"
                              r"\b(?:charged with|counts? of|indicted (?:on|for)) (?:(?:first|second|third|1st|2nd|3rd)"
-                             r"[- ]degree |capital )?murder\b|"
+                             r"[- ]degree |capital )?murder\b|\bbody (?:was )?(?:found|discovered)\b|"
                              r"\b(?:taken|removed) off life support\b", re.I)
 _BESIDES_THE_DEAD = re.compile(
     r"\balso\s+(?:been\s+)?(?:shot|struck|hit|wounded|injured)\b|\b(?:two|three|four|five|six|\d+)\s+other\b", re.I)
@@ -897,7 +900,14 @@ class FrameBuilder:
         unit_of = {u.sent.start_char: u for u in frame.units + frame.follow_units}
         if "killed" not in kinds and killed_people:
             unit = unit_of[killed_people[0].evidence[0].start_char]
-            reports.append(FigureReport(kind="killed", value=len(killed_people), evidence=self._evidence(article, unit)))
+            if headline_killed is not None and len(killed_people) < headline_killed.value <= sum(v.harmed for v in people) \
+                    and not figures.find_figures(headline_killed.evidence.quote):  # its dead told one by one, not counted
+                # "Soldier fatally shoots 11-year-old daughter, himself" over "shot Tasha and then turned the gun
+                # on himself": the headline tells the death of one the text tells shot
+                reports.append(headline_killed)
+                killed_people = [v for v in people if v.harmed][:headline_killed.value]
+            else:
+                reports.append(FigureReport(kind="killed", value=len(killed_people), evidence=self._evidence(article, unit)))
             kinds.add("killed")
         elif "killed" not in kinds and headline_killed is not None and (people or shot):
             reports.append(headline_killed)
