@@ -43,6 +43,8 @@ def figures(text):
     ("A Roy couple and their two young children were found dead inside their home", [("killed", 4, "exact")]),
     ("Four people including a man and his wife were killed", [("killed", 4, "exact")]),
     ("Both Bass and his daughter died from gunshot wounds, police said", [("killed", 2, "exact")]),
+    # the count's kind turned from "shot" to "injured" by "others": one more before the word that gave it
+    ("One man was killed and 11 others and their mother shot", [("killed", 1, "exact"), ("injured", 12, "exact")]),
     ("Police: Family of four dies in Father's Day murder-suicide", [("killed", 4, "exact")]),
     ("A shooting left a man and woman dead Thursday and their two young children hospitalized with gunshot wounds",
      [("injured", 2, "exact")]),

@@ -25,13 +25,19 @@ def _mention(aid: str, place) -> Mention:
                    place_evidence=Evidence(article_id=aid, start=0, end=len(quote), quote=quote))
 
 
+def _home_stories(gaz, outlet: str, city: str, abbr: str, state: str, prefix: str = "a", n: int = 3):
+    """``n`` stories of ``outlet`` that its home settles: a dateline ("GREENVILLE, N.C. -") and the state
+    written out; as (articles by id, mentions)."""
+    home = gaz.resolve(f"{city}, {abbr}")
+    articles = {f"{prefix}{i}": _article(f"{prefix}{i}", outlet, f"{city.upper()}, {abbr} - Story {i} in {city}, {state}.")
+                for i in range(n)}
+    return articles, [_mention(aid, home) for aid in articles]
+
+
 def _corpus(gaz, anchored: int):
     """An outlet with ``anchored`` articles that name North Carolina, and one that names only
     "Greene County" (which the gazetteer reads in Missouri when nothing else is known)."""
-    greenville = gaz.resolve("Greenville, N.C.")
-    articles = {f"a{i}": _article(f"a{i}", "wnct.com", f"GREENVILLE, N.C. - Story {i} in Greenville, North Carolina.")
-                for i in range(anchored)}
-    mentions = [_mention(aid, greenville) for aid in articles]
+    articles, mentions = _home_stories(gaz, "wnct.com", "Greenville", "N.C.", "North Carolina", n=anchored)
     articles["b"] = _article("b", "wnct.com", "The Greene County Sheriff's Office is charging the father.")
     mentions.append(_mention("b", gaz.resolve("Greene County")))
     articles["c"] = _article("c", "other.com", "The Greene County Sheriff's Office said.")
@@ -125,11 +131,7 @@ def test_a_town_settles_its_county_for_same_day_reports(gaz):
 def test_same_day_reports_settle_a_name_before_the_outlets_state(gaz):
     # a Cincinnati station reports from Ohio; that day's other report places Highland Heights in
     # Kentucky (Campbell County), across the river
-    articles, mentions = {}, []
-    cincinnati = gaz.resolve("Cincinnati, Ohio")
-    for i in range(3):
-        articles[f"a{i}"] = _article(f"a{i}", "fox19.com", f"CINCINNATI, Ohio - Story {i} in Cincinnati, Ohio.")
-        mentions.append(_mention(f"a{i}", cincinnati))
+    articles, mentions = _home_stories(gaz, "fox19.com", "Cincinnati", "Ohio", "Ohio")
     kentucky = gaz.resolve("Highland Heights, Ky.")
     ohio = gaz.resolve("Highland Heights, Ohio")
     assert (kentucky.admin2, ohio.admin1) == ("Campbell County", "Ohio")
@@ -145,10 +147,7 @@ def test_same_day_reports_settle_a_name_before_the_outlets_state(gaz):
 def test_a_name_the_gazetteer_lacks_in_the_outlets_state_is_read_at_the_state(gaz):
     # a Miami station's "Liberty City" is Miami's neighbourhood, which the gazetteer lacks, not Liberty
     # City, Texas; "Portland" is known beyond its state and stays in Oregon
-    miami = gaz.resolve("Miami, Fla.")
-    articles = {f"a{i}": _article(f"a{i}", "miami.cbslocal.com", f"MIAMI, Fla. - Story {i} in Miami, Florida.")
-                for i in range(3)}
-    mentions = [_mention(aid, miami) for aid in articles]
+    articles, mentions = _home_stories(gaz, "miami.cbslocal.com", "Miami", "Fla.", "Florida")
     for aid, name in (("l", "Liberty City"), ("p", "Portland")):
         articles[aid] = _article(aid, "miami.cbslocal.com", f"A man was shot in {name} on Sunday.")
         mentions.append(_mention(aid, gaz.resolve(name)))
@@ -231,18 +230,14 @@ def test_a_small_town_far_from_the_outlets_home_is_one_of_its_state(gaz):
     """A Shreveport station's story that names "West Stockbridge" (a town the gazetteer has only in
     Massachusetts, 2,000 km away) is of a place in Louisiana the gazetteer lacks; a town near home
     across the state line (Southaven, Miss. for a Memphis paper) is where it is."""
-    shreveport = gaz.resolve("Shreveport, La.")
-    articles = {f"a{i}": _article(f"a{i}", "ksla.com", f"SHREVEPORT, La. - Story {i} in Shreveport, Louisiana.")
-                for i in range(3)}
-    mentions = [_mention(aid, shreveport) for aid in articles]
+    articles, mentions = _home_stories(gaz, "ksla.com", "Shreveport", "La.", "Louisiana")
     articles["far"] = _article("far", "ksla.com", "An officer shot himself at the West Stockbridge range.")
     mentions.append(_mention("far", gaz.resolve("West Stockbridge")))
     articles["near"] = _article("near", "ksla.com", "A man was shot in Bossier City.")
     mentions.append(_mention("near", gaz.resolve("Bossier City")))
-    memphis = gaz.resolve("Memphis, Tenn.")
-    for i in range(3):
-        articles[f"m{i}"] = _article(f"m{i}", "fox13memphis.com", f"MEMPHIS, Tenn. - Story {i} in Memphis, Tennessee.")
-        mentions.append(_mention(f"m{i}", memphis))
+    memphis_articles, memphis_mentions = _home_stories(gaz, "fox13memphis.com", "Memphis", "Tenn.", "Tennessee", "m")
+    articles.update(memphis_articles)
+    mentions += memphis_mentions
     articles["across"] = _article("across", "fox13memphis.com", "A teen was shot in Southaven.")
     mentions.append(_mention("across", gaz.resolve("Southaven")))
     assert mentions[3].place.admin1 == "Massachusetts" and mentions[-1].place.admin1 == "Mississippi"
@@ -256,10 +251,7 @@ def test_a_small_town_far_from_the_outlets_home_is_one_of_its_state(gaz):
 def test_a_city_across_the_state_line_from_the_outlets_home_keeps_its_state(gaz):
     """A New York station's "Newark" is the New Jersey city 15 km from Manhattan, not the namesake
     upstate; a "Springfield" far from home is still read in the outlet's state."""
-    new_york = gaz.resolve("New York City, N.Y.")
-    articles = {f"a{i}": _article(f"a{i}", "abc7ny.com", f"NEW YORK - Story {i} in New York City, New York.")
-                for i in range(3)}
-    mentions = [_mention(aid, new_york) for aid in articles]
+    articles, mentions = _home_stories(gaz, "abc7ny.com", "New York City", "N.Y.", "New York")
     articles["newark"] = _article("newark", "abc7ny.com", "Two people have been shot, one fatally, in Newark.")
     mentions.append(_mention("newark", gaz.resolve("Newark")))
     assert mentions[-1].place.admin1 == "New Jersey"

@@ -173,8 +173,8 @@ _HELD_FOR_DEATH = re.compile(r"\b(?:in|with|for|over|behind|to)\s+(?:the\s+|a\s+
                              r"(?:[-\w]+(?:['’]s?)?\s+){0,3}$", re.I)
 
 
-def _kind_after(window: str) -> str | None:
-    """The first casualty word in ``window`` (text after a count, up to the next count)."""
+def _casualty_word(window: str) -> tuple[int, str] | None:
+    """(where, kind) of the first casualty word in ``window`` (text after a count, up to the next count)."""
     best: tuple[int, str] | None = None
     for kind, pattern in _AFTER_RE.items():
         m = pattern.search(window)
@@ -183,7 +183,13 @@ def _kind_after(window: str) -> str | None:
     if best and best[1] == "killed" and window[best[0]:best[0] + 5].lower() == "death" \
             and _HELD_FOR_DEATH.search(window[:best[0]]):
         return None
-    return best[1] if best else None
+    return best
+
+
+def _kind_after(window: str) -> str | None:
+    """The kind of the first casualty word in ``window``."""
+    word = _casualty_word(window)
+    return word[1] if word else None
 
 
 # (not "one of the juveniles, a 10-year-old boy": a part of a group, then who that is)
@@ -296,6 +302,7 @@ def _counts(text: str) -> list[RawFigure]:
                 _PEOPLE_WORDS.search(things.group(1)) or _kind_after(things.group(1)) or _BUILDINGS.match(after)):
             continue  # "garnered dozens of get-well wishes and ... that his injuries weren't worse"
         kind = None
+        word_at = None  # where the casualty word that gives the kind is, when it follows the count
         m = _BEFORE.search(before)
         if m and m["verb"].lower() == "shot" and _SHOT_AS_NOUN.search(before[:m.start("verb")]):
             continue  # "a single shot 223": the shot is a noun, the number a calibre
@@ -314,10 +321,11 @@ def _counts(text: str) -> list[RawFigure]:
             if _BUILDINGS.match(after):
                 kind = "buildings_destroyed" if _AFTER_RE["buildings_destroyed"].search(after) else None
             else:
-                kind = _kind_after(after)
+                word = _casualty_word(after)
+                kind, word_at = (word[1], word[0]) if word else (None, None)
                 if kind == "buildings_destroyed":
                     kind = None
-                elif kind is not None and _NEGATED.search(after, 0, _AFTER_RE[kind].search(after).start()):
+                elif kind is not None and _NEGATED.search(after, 0, word_at):
                     kind = None  # "their three children were inside the home but weren't hurt"
         if kind == "shot" and m and _TO_DEATH_AFTER.match(after):
             kind = "killed"  # "shooting three people to death", "shot two men dead"
@@ -327,8 +335,8 @@ def _counts(text: str) -> list[RawFigure]:
             value += 1  # "Laura Coleman and her two children died": one named, then the count
         elif kind and _COUPLE_BEFORE.search(before):
             value += 2  # "A Roy couple and their two young children were found dead"
-        if kind and not m and text[start:end].lower() != "both" and (more := _ONE_MORE_AFTER.match(after)) \
-                and more.end() <= _AFTER_RE[kind].search(after).start():
+        if kind and word_at is not None and text[start:end].lower() != "both" \
+                and (more := _ONE_MORE_AFTER.match(after)) and more.end() <= word_at:
             value += 1  # "Two children, ages 3 and 5, and their mother have been found dead"
         if kind == "killed" and ((m and _AND_SELF_AFTER.match(after)) or (
                 _THEN_SELF_LATER.match(text, end) and not _INCLUDING_SHOOTER.search(text, end, end + 100))):

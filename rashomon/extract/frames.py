@@ -402,13 +402,12 @@ class FrameBuilder:
         """The headline's places, read with its parse and with its words alone: the entity
         recogniser reads some Title Case towns as people ("Killeen 2-year-old in critical
         condition"), and finds others the words alone do not ("Services set for Malin boy")."""
-        parsed = self.geo.find_places(title_doc, context, headline=True)
-        worded = [m for m in self.geo.find_places(title_doc.text, context, headline=True)
-                  if not any(m.start_char < p.end_char and p.start_char < m.end_char for p in parsed)]
-        found = parsed + worded
-        return sorted(found + [m for m in self._site_name_cities(title_doc.text, context)
-                               if not any(m.start_char < p.end_char and p.start_char < m.end_char for p in found)],
-                      key=lambda m: m.start_char)
+        found = self.geo.find_places(title_doc, context, headline=True)
+        for more in (self.geo.find_places(title_doc.text, context, headline=True),
+                     self._site_name_cities(title_doc.text, context)):
+            found = found + [m for m in more if not any(m.start_char < p.end_char and p.start_char < m.end_char
+                                                        for p in found)]
+        return sorted(found, key=lambda m: m.start_char)
 
     def _site_name_cities(self, title: str, context) -> list:
         """The city a site's name after the headline is named for ("... - WRCBtv.com | Chattanooga
