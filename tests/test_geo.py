@@ -353,6 +353,16 @@ def test_a_borough_is_its_town():
     assert ("Hummelstown", "Pennsylvania") in [(m.place.name, m.place.admin1) for m in find_places(text)]
 
 
+def test_a_side_of_a_city_is_the_city_unless_a_town_goes_by_that_name():
+    """"West Charlotte" is one of the other names of Charlotte, Vermont in the gazetteer: in a story
+    it is a side of Charlotte, N.C. West Memphis and North Charleston are towns of their own."""
+    text = "Police say four people were shot in West Charlotte early Saturday morning."
+    assert [(m.text, m.place.name, m.place.admin1) for m in find_places(text)] == [
+        ("Charlotte", "Charlotte", "North Carolina")]
+    for town, state in (("West Memphis", "Arkansas"), ("North Charleston", "South Carolina")):
+        assert [(m.text, m.place.admin1) for m in find_places(f"A man was shot in {town} on Sunday.")] == [(town, state)]
+
+
 def test_numbered_street_pairs_are_no_cities():
     text = "Minneapolis police said the shooting happened near Newton and 16th avenues N. on Wednesday."
     assert [m.text for m in find_places(text)] == ["Minneapolis"]

@@ -34,14 +34,18 @@ def _home_stories(gaz, outlet: str, city: str, abbr: str, state: str, prefix: st
     return articles, [_mention(aid, home) for aid in articles]
 
 
+def _add_story(articles: dict, mentions: list, aid: str, outlet: str, text: str, place) -> None:
+    articles[aid] = _article(aid, outlet, text)
+    mentions.append(_mention(aid, place))
+
+
 def _corpus(gaz, anchored: int):
     """An outlet with ``anchored`` articles that name North Carolina, and one that names only
     "Greene County" (which the gazetteer reads in Missouri when nothing else is known)."""
     articles, mentions = _home_stories(gaz, "wnct.com", "Greenville", "N.C.", "North Carolina", n=anchored)
-    articles["b"] = _article("b", "wnct.com", "The Greene County Sheriff's Office is charging the father.")
-    mentions.append(_mention("b", gaz.resolve("Greene County")))
-    articles["c"] = _article("c", "other.com", "The Greene County Sheriff's Office said.")
-    mentions.append(_mention("c", gaz.resolve("Greene County")))
+    _add_story(articles, mentions, "b", "wnct.com", "The Greene County Sheriff's Office is charging the father.",
+               gaz.resolve("Greene County"))
+    _add_story(articles, mentions, "c", "other.com", "The Greene County Sheriff's Office said.", gaz.resolve("Greene County"))
     return articles, mentions
 
 
@@ -262,3 +266,44 @@ def test_a_city_across_the_state_line_from_the_outlets_home_keeps_its_state(gaz)
     mentions.append(_mention("far", gaz.resolve("Springfield")))
     reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
     assert mentions[-1].place.admin1 != "New York" and reread["far"].place.admin1 == "New York"
+
+
+def test_a_foreign_namesake_in_a_corpus_of_one_countrys_news_is_read_in_that_country(gaz):
+    """In a corpus of US news, a story of an outlet with no known home that says "York" and names
+    neither Ontario nor Canada is of York, Pa. (the gazetteer's first "York" is the larger Ontario
+    municipality); one that names Canada keeps it, and so does a corpus too small to say it is of
+    one country's news."""
+    def corpus(n: int):
+        articles, mentions = _home_stories(gaz, "wnct.com", "Greenville", "N.C.", "North Carolina", n=n)
+        _add_story(articles, mentions, "york", "ydr.com", "A 10-year-old was shot inside his York home Saturday.",
+                   gaz.resolve("York"))
+        _add_story(articles, mentions, "canada", "ydr.com", "A man was shot in York, north of Toronto, Canada.",
+                   gaz.resolve("York"))
+        return articles, mentions
+
+    articles, mentions = corpus(60)
+    assert mentions[-1].place.country == "CA"  # what the article alone gives
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    york = reread["york"].place
+    assert (york.name, york.admin1, york.feature) == ("York", "Pennsylvania", "city")
+    assert reread["canada"].place.country == "CA"
+    articles, mentions = corpus(10)
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["york"].place.country == "CA"
+
+
+def test_a_big_city_abroad_in_a_local_story_is_a_place_of_the_outlets_state(gaz):
+    """A Nashville station's "Teen found shot to death in Bordeaux" is the Bordeaux neighbourhood of
+    Nashville (which the gazetteer lacks), not the French city; a story that names France keeps it,
+    and a big city of the outlet's own country stays where it is ("Portland" in a Seattle paper)."""
+    articles, mentions = _home_stories(gaz, "wsmv.com", "Nashville", "Tenn.", "Tennessee", n=6)
+    bordeaux = gaz.resolve("Bordeaux")
+    _add_story(articles, mentions, "hood", "wsmv.com", "Police: Teen found shot to death in Bordeaux.", bordeaux)
+    _add_story(articles, mentions, "abroad", "wsmv.com", "A Nashville student was shot in Bordeaux, France.", bordeaux)
+    _add_story(articles, mentions, "home", "wsmv.com", "A man was shot in Atlanta.", gaz.resolve("Atlanta"))
+    assert mentions[6].place.country == "FR"
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    hood = reread["hood"].place
+    assert (hood.name, hood.country, hood.admin1, hood.precision) == ("Bordeaux", "US", "Tennessee", 4)
+    assert reread["abroad"].place.country == "FR"
+    assert reread["home"].place.admin1 == "Georgia"

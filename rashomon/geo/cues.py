@@ -56,6 +56,7 @@ LOCATIVE_ADJECTIVES = {
 }
 # Capitalised words that may stand just before a place name in one run ("Downtown Dayton"),
 # and that are no place on their own ("the South Side", "West 92nd").
+COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 LOCALITY_PREFIXES = {
     "downtown", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "old", "metro", "rural",

@@ -181,6 +181,10 @@ class _Article:
                     if words[first].text in cues.CONNECTORS or words[last].text in cues.CONNECTORS:
                         continue
                     span = self.text[words[first].start:words[last].end]
+                    if first != last and words[first].lower in cues.COMPASS_WORDS and self.gaz.only_a_towns_other_name(span):
+                        # "West Charlotte": a side of the city, not the Vermont town one of whose
+                        # other names it is (West Memphis, North Charleston are towns by that name)
+                        continue
                     if self.gaz.known(span) or span in _DC_FORMS:
                         yield run, first, last
                         i = j

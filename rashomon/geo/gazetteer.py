@@ -150,6 +150,18 @@ class Gazetteer:
             return None
         return self.place(max(rows, key=lambda r: self._ix.population[r]))
 
+    def namesake_in_country(self, place: Place, country: str) -> Place | None:
+        """The likeliest town (else county) of the same name as ``place`` in ``country``: the most populous."""
+        rows = [r for r in self._folded_rows(place.name) if self._ix.country[r] == country
+                and self._ix.kind[r] in (CITY, ADMIN2) and self._main_name(r, tuple(fold_keys(place.name)))]
+        if not rows:
+            return None
+        return self.place(max(rows, key=lambda r: (self._ix.kind[r] == CITY, self._ix.population[r])))
+
+    def country_forms(self, code: str) -> list[str]:
+        """The names and aliases of a country the index knows (folded), ``code`` an ISO2 code."""
+        return sorted(name for name, iso in self._ix.country_names.items() if iso == code)
+
     def population(self, place: Place) -> int:
         """The place's population as the index holds it (0 when unknown)."""
         return max((self._ix.population[r] for r in self._folded_rows(place.name)
@@ -239,6 +251,12 @@ class Gazetteer:
         """True when some place is called ``name`` (cheaper than building candidates). State
         abbreviations do not count: "OK" or "Ind." alone is no place name."""
         return any(key in self._ix.keys for key in fold_keys(name))
+
+    def only_a_towns_other_name(self, name: str) -> bool:
+        """Whether every place called ``name`` is a town that has another main name ("West Charlotte"
+        for Charlotte, Vermont)."""
+        keys, rows = tuple(fold_keys(name)), self._folded_rows(name)
+        return bool(rows) and all(self._ix.kind[r] == CITY and not self._main_name(r, keys) for r in rows)
 
     def is_state_abbreviation(self, text: str) -> bool:
         """True for a US postal code or AP abbreviation ("OH", "Fla.", "N.C.")."""

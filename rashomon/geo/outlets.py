@@ -57,6 +57,10 @@ FAR_FROM_HOME_KM = 200
 # A town this close to where an outlet reports is the one it means, across a state line too (a New
 # York station's "Newark" is the New Jersey city, not Newark, N.Y.).
 NEAR_HOME_KM = 40
+# A corpus is of one country's news when that country holds this share of at least this many main
+# incidents its articles place in a state themselves (the GVA dev split: 98% US of 2,091).
+CORPUS_SHARE = 0.9
+CORPUS_MIN_ARTICLES = 50
 
 
 def outlet_regions(articles: dict[str, Article], mentions: list[Mention], gaz: Gazetteer) -> dict[str, tuple[str, str]]:
@@ -95,8 +99,9 @@ class OutletReader:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
         self.votes: dict[str, Counter] = defaultdict(Counter)
-        # position, outlet, place, whether its article names its state, the mention's date
-        self.pending: list[tuple[int, str, Place, bool, dt.date | None]] = []
+        # position, outlet, place, whether its article names its state, the mention's date, whether
+        # the article names neither the place's state nor its country
+        self.pending: list[tuple[int, str, Place, bool, dt.date | None, bool]] = []
         # (folded name, kind, day) -> the (country, admin1) that reports of that day settle the name in
         self.settled: dict[tuple[str, str, dt.date], set[tuple[str, str]]] = defaultdict(set)
         self.count = 0
@@ -106,6 +111,7 @@ class OutletReader:
         self._named: dict[tuple[str, str], Place | None] = {}  # (outlet, country) -> the place its domain names
         # outlet -> where its anchored main incidents are, to a tenth of a degree: where it reports from
         self.homes: dict[str, set[_Home]] = defaultdict(set)
+        self._country_patterns: dict[str, re.Pattern[str] | None] = {}
 
     def add(self, article: Article | None, m: Mention | SlimMention) -> None:
         position, self.count = self.count, self.count + 1
@@ -126,7 +132,10 @@ class OutletReader:
                                                      round(place.longitude, 1)))
         # rereadings wait until the outlets' regions are known
         if rereadable:
-            self.pending.append((position, article.outlet, place, named, m.date))
+            # a town of another country than most of the corpus's, in an article that names neither
+            # its region nor its country, may be read at its namesake in the corpus's country
+            foreign = not named and place.country is not None and not self._country_named(article, place.country)
+            self.pending.append((position, article.outlet, place, named, m.date, foreign))
             if m.date is not None and place.admin1 and named:
                 self.settled[(fold(place.name), place.feature, m.date)].add((place.country, place.admin1))
                 if place.feature == "city" and place.admin2:  # "Palestine, Texas" settles "Anderson County"
@@ -137,8 +146,7 @@ class OutletReader:
         the one its domain is named for ("buffalonews.com") unless its articles mostly settle another."""
         regions = {}
         # the country a domain's name is read in: the outlet's own, else the one most outlets report from
-        countries = sum((_by_country(counter) for counter in self.votes.values()), Counter())
-        corpus_country = countries.most_common(1)[0][0] if countries else None
+        corpus_country = self.corpus_country()
         for outlet in self.outlets:
             counter = self.votes.get(outlet, Counter())
             if counter:
@@ -153,28 +161,56 @@ class OutletReader:
                 regions[outlet] = named
         return regions
 
+    def corpus_country(self, dominant: bool = False) -> str | None:
+        """The country most outlets' anchored main incidents are in; with ``dominant``, only when
+        it holds CORPUS_SHARE of at least CORPUS_MIN_ARTICLES of them (a corpus of one country's news)."""
+        countries = sum((_by_country(counter) for counter in self.votes.values()), Counter())
+        if not countries:
+            return None
+        country, n = countries.most_common(1)[0]
+        total = sum(countries.values())
+        if dominant and (total < CORPUS_MIN_ARTICLES or n < CORPUS_SHARE * total):
+            return None
+        return country
+
+    def _country_named(self, article: Article, country: str) -> bool:
+        if country not in self._country_patterns:
+            forms = self.gaz.country_forms(country)
+            self._country_patterns[country] = re.compile(
+                r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b", re.I) if forms else None
+        pattern = self._country_patterns[country]
+        return pattern is not None and pattern.search(f"{article.title or ''}\n{article.text}") is not None
+
     def places(self) -> dict[int, Place]:
         """Position in the stream -> the place the mention is read at in its outlet's region."""
         regions, out = self.regions(), {}
-        for position, outlet, place, named, date in self.pending:
+        corpus_country = self.corpus_country(dominant=True)
+        for position, outlet, place, named, date, foreign in self.pending:
             if named:
                 continue
             if self._anchored(place, named):
                 # the one place of that name in the gazetteer, but a small one far from where the outlet reports
                 region = regions.get(outlet)
-                if region is None or (place.country, place.admin1) == region \
-                        or self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE or not self._far_from_home(place, outlet, region):
+                if region is None or (place.country, place.admin1) == region or not self._far_from_home(place, outlet, region) \
+                        or (self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE and not (foreign and place.country != region[0])):
                     continue
             else:
                 settled = self._same_days_region(place, date)
                 region = settled or regions.get(outlet)
+                if region is None and foreign and corpus_country is not None and place.country != corpus_country:
+                    # "York" in a story of an outlet with no known home, in a corpus of US news: York,
+                    # Pa., not the larger York of Ontario, when the story names neither Ontario nor Canada
+                    local = self.gaz.namesake_in_country(place, corpus_country)
+                    if local is not None:
+                        out[position] = local
+                    continue
                 if region is None or (place.country, place.admin1) == region:
                     continue
                 if settled is None and self._near_home(place, outlet, region):
                     continue  # "Newark" in a New York station's story: the Newark across the river
             local = self.gaz.namesake_in(place, *region)
             if local is None and region == regions.get(outlet):
-                local = self._unlisted(place, region)
+                local = self._unlisted(place, region, abroad=foreign and place.country != region[0])
             if local is not None:
                 out[position] = local
         return out
@@ -218,13 +254,15 @@ class OutletReader:
             self._named[(outlet, country)] = self.gaz.place_in_domain(outlet, country)
         return self._named[(outlet, country)]
 
-    def _unlisted(self, place: Place, region: tuple[str, str]) -> Place | None:
+    def _unlisted(self, place: Place, region: tuple[str, str], abroad: bool = False) -> Place | None:
         """A Boston paper's "Roxbury" with no state named is not Roxbury, Wis.: it is a place the
         gazetteer lacks (a neighbourhood) in the outlet's state. The written name is kept, located
         at the state (UCDP where_prec 4: the coordinates are the first-level region's). A city big
-        enough to be known beyond its state ("Portland" in a Seattle paper) stays where it is."""
+        enough to be known beyond its state ("Portland" in a Seattle paper) stays where it is, unless
+        it is abroad and the story names neither its region nor its country (``abroad``: a Nashville
+        station's "Bordeaux" is a neighbourhood of Nashville, not the French city)."""
         state = self.gaz.region(*region)
-        if state is None or self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE:
+        if state is None or (self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE and not abroad):
             return None
         return Place(name=place.name, admin1=state.name, country=state.country, latitude=state.latitude,
                      longitude=state.longitude, precision=4, feature=place.feature)
