@@ -323,6 +323,24 @@ def test_a_follow_up_story_does_not_date_the_incident_by_its_publication(extract
     assert (ordinary.date, ordinary.date_precision) == (dt.date(2016, 3, 24), 2)
 
 
+@pytest.mark.parametrize("text", [
+    # GVA dev articles: a step of the law is the only day the story gives
+    "Second suspect in MLK Day fatal shooting in custody. On Monday, he was extradited to San Antonio, where he "
+    "will face a charge of capital murder in the shooting that killed two men.",
+    "The 16-year-old entered the juvenile court equivalent of a guilty plea Thursday to the reckless homicide "
+    "charge in the fatal shooting of a 14-year-old boy in Hamilton.",
+])
+def test_a_follow_up_story_is_not_dated_by_a_step_of_the_law(extractor, text):
+    main = _main(extractor, text, published=dt.date(2015, 2, 25))
+    assert main.date is None and main.date_expr is None
+
+
+def test_a_follow_up_story_keeps_the_day_of_the_shooting_it_tells(extractor):
+    main = _main(extractor, "A man pleaded guilty Thursday to the shooting that killed two men in San Antonio "
+                            "on Jan. 19.", published=dt.date(2015, 2, 27))
+    assert main.date == dt.date(2015, 1, 19)
+
+
 def test_a_page_stamp_does_not_date_the_incident(extractor):
     # a stamp line with a clock time, published the next day: "Saturday night" is the incident
     main = _main(extractor, "Feb 21, 2016 - 6:52 PM\n\nORLANDO, Fla. - Four people were shot Saturday night as a "

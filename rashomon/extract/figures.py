@@ -124,7 +124,11 @@ BACKGROUND = re.compile(
     r"\bover (?:a|an) (?:[-\w]+ )?(?:span|stretch|period)\b|\b(?:more|less) than \d+ hours\b|"
     r"\bbetween (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]{0,30}\band\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:a|the) (?:string|series|spate|wave|rash) of\b|"
-    r"\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\b",  # "Between January 2010 and August 2013, seven were killed"
+    r"\bbetween\s+(?:\w+\s+)?(?:19|20)\d\d\b|"  # "Between January 2010 and August 2013, seven were killed"
+    # another incident the story recalls: "The incident follows a shooting last week that left a gunman
+    # dead", "has been the site of two fatal shootings in the 13 months"
+    r"\bfollows? (?:a|an|another|last \w+['’]s) (?:[-\w]+ ){0,3}?(?:shootings?|attacks?|killings?|homicides?)\b|"
+    r"\bthe site of (?:\w+ ){0,2}?(?:shootings|attacks|killings|homicides)\b",
     re.I,
 )
 

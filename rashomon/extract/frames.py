@@ -133,7 +133,7 @@ _AFTERMATH_LEMMAS = {
     "continue", "expect", "ask", "seek", "surrender", "apprehend", "file", "testify", "rule", "order", "schedule",
     "hold", "speak", "post", "update", "publish", "name", "recover", "list", "be", "hospitalize", "treat",
     "undergo", "bury", "mourn", "gather", "attend", "remember", "vigil", "funeral", "hearing", "court", "trial",
-    "sentencing", "return", "visit", "meet", "issue", "learn", "give", "deliver",
+    "sentencing", "return", "visit", "meet", "issue", "learn", "give", "deliver", "extradite", "plea", "waive",
     "close", "reopen", "plan", "urge", "comment", "decline", "refuse", "turn",
     # what is said about it, and when: "in a news conference Monday", "a Monday morning email"
     "conference", "briefing", "email", "statement", "interview", "answer", "consider", "set",
@@ -145,7 +145,8 @@ _LEGAL_LEMMAS = {"arrest", "charge", "book", "sentence", "convict", "plead", "ar
 
 _FOLLOW_UP = re.compile(
     r"\b(?:sentenc\w*|convicted|pleaded|pleads|plea|arraign\w*|indicted|indictment|trial|testif\w+|jury|"
-    r"verdict|acquitted|probation|prison|lawsuit|sued|suing|anniversary|remembered|memorial|years? (?:ago|after|later))\b", re.I)
+    r"verdict|acquitted|probation|prison|lawsuit|sued|suing|anniversary|remembered|memorial|years? (?:ago|after|later)|"
+    r"extradit\w+|preliminary (?:hearing|examination))\b", re.I)
 # "St. Joseph's hospitals", "Tampa General", "Germantown High School": an institution, not where it happened.
 _INSTITUTION_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+)?(?:hospitals?|medical cent(?:er|re)|general hospital|high school|middle school|"
@@ -743,6 +744,10 @@ class FrameBuilder:
             told = (frame.place_unit.text if frame.place_unit else "") + (frame.place_evidence.quote if frame.place_evidence else "")
             if not _SUBURB.search(told):  # "the Denver suburb of Wheat Ridge" is a town of its own
                 frame.place = self._city_of(frame.place, places, _text_of(doc))
+        if main.date_unit is not None and main.date_unit.date_strength == _AFTERMATH and self._follow_up(main, article):
+            # a story of charges or a trial dated only by what followed the shooting ("On Monday, he was
+            # extradited", "entered a guilty plea Thursday"): the day of a step of the law, not the shooting's
+            main.date_expr = main.date_unit = None
         if main.date_expr is None:
             self._loose_date(main, frames, units, article)
         ordered = [main] + [f for f in frames if f is not main]
