@@ -143,3 +143,16 @@ def test_of_two_places_its_reports_give_equally_often_an_incident_takes_the_larg
     assert incident.place.name == "Houston" and len(incident.articles) == 2
     (incident,), _ = resolve(mentions, articles)  # without populations: the first by id
     assert incident.place.name == "Spring"
+
+
+def test_two_towns_of_one_county_on_one_day_join_on_the_same_toll():
+    """A report placed at the town of the sheriff or the hospital (GVA: "Newton", the county seat, for
+    the Hesston workplace shooting) joins the one placed where it happened, same county and day, when
+    both give the same dead; a different toll, or another day, keeps them apart."""
+    same = [_mention("a", SPRING, 10, killed=3), _mention("b", PASADENA, 10, killed=3)]
+    link = score_pair(*same)
+    assert link is not None and link.score >= 2.0
+    assert {tuple(sorted(m.article_id for m in c)) for c in cluster(same)[0]} == {("a", "b")}
+    assert score_pair(_mention("a", SPRING, 10, killed=3), _mention("b", PASADENA, 10, killed=1)) is None
+    assert score_pair(_mention("a", SPRING, 10, killed=3), _mention("b", PASADENA, 11, killed=3)) is None
+    assert score_pair(_mention("a", SPRING, 10), _mention("b", PASADENA, 10)) is None  # no toll told

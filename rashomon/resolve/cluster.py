@@ -188,6 +188,12 @@ def _reported_later(a: _Features, b: _Features) -> bool:
     return later.assumed and not earlier.assumed and (UNDATED_WINDOW is None or later.day - earlier.day <= UNDATED_WINDOW)
 
 
+def _same_toll(a: _Features, b: _Features) -> bool:
+    """Whether two mentions give the same dead and hurt, one of them at least in both."""
+    told = [(x, y) for x, y in ((a.killed, b.killed), (a.injured, b.injured)) if x is not None and y is not None]
+    return bool(told) and all(x == y for x, y in told) and any(x > 0 for x, _ in told)
+
+
 def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> float | None:
     """The score of a pair, None when the two cannot be one incident; ``reasons`` (when given) gets
     what the score rests on."""
@@ -198,7 +204,12 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
     # one naming the town are the same place at two precisions
     within = (not same_place and (a.county or b.county) and a.admin2 is not None and a.admin2 == b.admin2
               and a.admin1 == b.admin1 and a.country == b.country)
-    if not same_place and not within and not (a.names & b.names):
+    # two towns of one county on one day: a report may name the town of the hospital, the sheriff or a
+    # neighbouring town for where it happened
+    county_day = (not same_place and not within and a.admin2 is not None and a.admin2 == b.admin2
+                  and a.admin1 == b.admin1 and a.country == b.country and a.day is not None and a.day == b.day
+                  and _same_toll(a, b))
+    if not same_place and not within and not county_day and not (a.names & b.names):
         # without one place, only what identifies the incident itself can join two reports (checked
         # first: most pairs of a region block end here)
         if _jaccard(a.keywords, b.keywords) < 0.3:
@@ -299,7 +310,7 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
         score += 2 * jaccard
         if reasons is not None:
             reasons.append("shared words " + ", ".join(sorted(shared_words)[:5]))
-    if not same_place and not within and not shared_names and jaccard < 0.3:
+    if not same_place and not within and not county_day and not shared_names and jaccard < 0.3:
         return None  # (checked first above, kept here as the rule)
     if late and not shared_names and jaccard < LATE_JACCARD:
         return None  # a place, a toll and a kind are shared by many incidents weeks apart
@@ -509,6 +520,8 @@ def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tupl
         if f.admin2 is not None:
             tokens.append((2 if f.county else 3, f.admin2))
             probes.append((3 if f.county else 2, f.admin2))
+            if not f.county:
+                probes.append((3, f.admin2))  # two towns of one county on one day (see _score)
         seen: set[int] = set()
         for token in probes:
             for g in index[token]:
