@@ -148,7 +148,8 @@ def test_of_two_places_its_reports_give_equally_often_an_incident_takes_the_larg
 def test_two_towns_of_one_county_on_one_day_join_on_the_same_toll():
     """A report placed at the town of the sheriff or the hospital (GVA: "Newton", the county seat, for
     the Hesston workplace shooting) joins the one placed where it happened, same county and day, when
-    both give the same dead; a different toll, or another day, keeps them apart."""
+    both give the same dead and both towns are quiet; a different toll, another day, or a busy town
+    keeps them apart."""
     same = [_mention("a", SPRING, 10, killed=3), _mention("b", PASADENA, 10, killed=3)]
     link = score_pair(*same)
     assert link is not None and link.score >= 2.0
@@ -156,3 +157,6 @@ def test_two_towns_of_one_county_on_one_day_join_on_the_same_toll():
     assert score_pair(_mention("a", SPRING, 10, killed=3), _mention("b", PASADENA, 10, killed=1)) is None
     assert score_pair(_mention("a", SPRING, 10, killed=3), _mention("b", PASADENA, 11, killed=3)) is None
     assert score_pair(_mention("a", SPRING, 10), _mention("b", PASADENA, 10)) is None  # no toll told
+    # a town with reports on other days near this one (a city: Chicago and a suburb each have a death
+    # a day) is no quiet town whose one report of the day is the incident's
+    assert score_pair(*same, busy={"a#0": 2, "b#0": 0}) is None
