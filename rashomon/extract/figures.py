@@ -137,6 +137,7 @@ _VAGUE_OF = re.compile(r"^\s+of\s+((?:[-\w]+\s+){0,3}[-\w]+)")
 _PEOPLE_WORDS = re.compile(r"\b(?:people|persons|civilians|m[ae]n|wom[ae]n|child(?:ren)?|kids|residents|soldiers|troops|"
                            r"students|victims|others|protesters|worshippers|passengers|workers|fighters|militants|"
                            r"officers|police(?:men)?|families|bystanders|servicem[ae]n|villagers|inhabitants)\b", re.I)
+_NO_BEFORE = re.compile(r"\b[Nn]o\s+$")
 _NEGATED = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.I)
 _SHOT_AS_NOUN = re.compile(r"\b(?:a|an|one|single|the|warning|fatal|first|second|third|last|final|another|each|every)\s+$", re.I)
 _TO_DEATH_AFTER = re.compile(r"^\s*(?:[-\w]+\s+){0,2}?(?:to death|dead)\b", re.I)
@@ -282,7 +283,7 @@ def _counts(text: str) -> list[RawFigure]:
               or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])
                                                 or _CHANNEL_AFTER.match(text[e:e + 12])))
               or bool(_RANGE_OF_TIME.match(text[e:e + 20]))
-              or bool(re.search(r"\b[Nn]o\s+$", text[max(0, s - 4):s]))  # "no one else was injured"
+              or bool(_NO_BEFORE.search(text[max(0, s - 4):s]))  # "no one else was injured"
               or bool(_AGE_LIMIT_AFTER.match(text[e:e + 24]))
               or bool(_PAREN_AGE.search(text[max(0, s - 20):s]) and re.match(r"\s*\)", text[e:e + 3]))
               or (text[s:e].isdigit() and len(text[s:e]) >= 3 and bool(_ADDRESS_AFTER.match(text[e:e + 30])))

@@ -158,14 +158,14 @@ _NEIGHBOURHOOD_BEFORE = re.compile(r"\bthe\s+city['’]s\s+(?:(?:north|south|eas
 _SUBURB_OF = re.compile(r"^\s+suburbs?\s+of\b", re.I)  # "the Denver suburb of Wheat Ridge": Wheat Ridge
 _SUBURB = re.compile(r"\bsuburbs?\b|\bsuburban\b", re.I)
 _OWN_GOVERNMENT = re.compile(r"\s+(?:police|sheriff|mayor|city council|fire department|township|borough)\b", re.I)
+# "Accidental shooting in Beaumont proves fatal", "HUNTING ACCIDENT CLAIMS LIFE": someone died
+_SOMEONE_DIED = r"(?:proves|turns) (?:fatal|deadly)|claims? (?:a |the )?li(?:fe|ves)"
 # One person a headline tells of, and what happened to them, when the parse finds no one.
 _HEADLINE_VICTIM = re.compile(
     r"\b\d{1,2}-(?:year|month)-old\b|\b(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|father|mother|"
-    r"dad|mom|son|daughter|student|officer|deputy|driver|hunter|victim|youth|juvenile|"
-    r"(?:proves|turns) (?:fatal|deadly)|claims? (?:a |the )?li(?:fe|ves))\b", re.I)  # "... proves fatal": someone
-# "Accidental shooting in Beaumont proves fatal", "Student takes own life", "shooting claims St. Marie youth"
-_HEADLINE_DEATH = (r"|(?:proves|turns) (?:fatal|deadly)|takes? (?:his |her )?own life|shooting claims|"
-                   r"claims? (?:a |the )?li(?:fe|ves)")
+    r"dad|mom|son|daughter|student|officer|deputy|driver|hunter|victim|youth|juvenile|" + _SOMEONE_DIED + r")\b", re.I)
+# and "Student takes own life", "shooting claims St. Marie youth"
+_HEADLINE_DEATH = r"|" + _SOMEONE_DIED + r"|takes? (?:his |her )?own life|shooting claims"
 _HEADLINE_HARM = re.compile(r"\b(?:shot|shoots?|wounded|injured|hurt|kills?|killed|dies|died|dead|slain" + _HEADLINE_DEATH
                             + r")\b", re.I)
 _HEADLINE_FATAL = re.compile(r"\b(?:dies|died|dead|kills?|killed|slain|fatal(?:ly)?|to death" + _HEADLINE_DEATH + r")\b",

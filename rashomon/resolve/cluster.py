@@ -200,15 +200,15 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
     if a.article == b.article:
         return None
     same_place = a.place_key is not None and a.place_key == b.place_key
+    same_county = (not same_place and a.admin2 is not None and a.admin2 == b.admin2 and a.admin1 == b.admin1
+                   and a.country == b.country)
     # a county and a town in it: a report written at the county level ("Harris County deputies") and
     # one naming the town are the same place at two precisions
-    within = (not same_place and (a.county or b.county) and a.admin2 is not None and a.admin2 == b.admin2
-              and a.admin1 == b.admin1 and a.country == b.country)
+    within = same_county and (a.county or b.county)
     # two quiet towns of one county on one day, with the same toll: a report may name the town of the
     # hospital, the sheriff or a neighbour for where it happened (not in busy places: a city and its
     # suburb each have deaths most days, and the 1M synthetic benchmark's precision fell 0.62 -> 0.58)
-    county_day = (not same_place and not within and a.admin2 is not None and a.admin2 == b.admin2
-                  and a.admin1 == b.admin1 and a.country == b.country and a.day is not None and a.day == b.day
+    county_day = (same_county and not within and a.day is not None and a.day == b.day
                   and not a.busy and not b.busy and _same_toll(a, b))
     if not same_place and not within and not county_day and not (a.names & b.names):
         # without one place, only what identifies the incident itself can join two reports (checked
@@ -511,9 +511,9 @@ def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tupl
     similar share at least one of their rarest words (prefix filtering: with keywords ordered rarest
     first, sets whose prefixes of ``len - ceil(0.3 len) + 1`` words are disjoint overlap by less than
     0.3 of either). A county and the towns in it are joined whatever their words, so they pair through
-    their county: a county mention looks up the towns filed under it and the other way round, never
-    two towns of one county. So only pairs sharing a name, a prefix word or a county are enumerated,
-    not every pair of a busy state's day."""
+    their county: a county mention looks up the towns filed under it and the other way round; two
+    towns of one county pair only when both are quiet (see ``_score``). So only pairs sharing a name,
+    a prefix word or a county are enumerated, not every pair of a busy state's day."""
     index: dict[tuple[int, str], list[_Features]] = defaultdict(list)
     for f in block:
         tokens = _prefix(f, rank)
@@ -521,8 +521,10 @@ def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tupl
         if f.admin2 is not None:
             tokens.append((2 if f.county else 3, f.admin2))
             probes.append((3 if f.county else 2, f.admin2))
-            if not f.county:
-                probes.append((3, f.admin2))  # two towns of one county on one day (see _score)
+            if not f.county and not f.busy:
+                # two quiet towns of one county on one day (see _score): a busy town pairs with none
+                tokens.append((4, f.admin2))
+                probes.append((4, f.admin2))
         seen: set[int] = set()
         for token in probes:
             for g in index[token]:
