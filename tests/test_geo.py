@@ -141,6 +141,15 @@ def test_a_title_case_headline_names_its_town(title, places):
     assert [(m.place.name, m.place.admin1) for m in find_places(title, context, headline=True)] == places
 
 
+def test_a_common_word_read_as_a_place_only_in_a_title(nlp):
+    # "Savannah" and "Troy" are words too: in a headline the recogniser's place is the city, in a text it is not
+    title = nlp("Police seek suspect in hotel shooting - WTOC-TV: Savannah, Beaufort, SC, News, Weather & Sports")
+    assert [(m.text, m.place.admin1) for m in find_places(title, GeoContext(countries={"US"}), headline=True)] \
+        == [("Savannah", "Georgia"), ("Beaufort", "South Carolina")]
+    text = nlp("A 10-year-old boy was shot to death in the Troy area of Gilmer County, deputies said.")
+    assert "Troy" not in [m.text for m in find_places(text, GeoContext(countries={"US"}))]
+
+
 def test_a_country_inside_a_longer_name_puts_no_country_in_context(gaz):
     # "South Georgia" is also a territory's name; here it names a hospital of Georgia, the state
     text = ("The Valdosta Police Department responded to the South Georgia Medical Center regarding a shooting. "

@@ -21,6 +21,12 @@ def extractor():
 
 
 @pytest.fixture(scope="module")
+def unset_extractor():
+    """As ``rashomon evaluate`` runs: no default country."""
+    return Extractor(Settings(default_country=None))
+
+
+@pytest.fixture(scope="module")
 def nlp(extractor):
     return extractor.nlp
 
@@ -560,6 +566,35 @@ def test_a_site_named_for_its_city_places_a_story_that_names_none(extractor):
                  title="UPDATE: Teenager dead in overnight Dodds Ave. shooting - WRCBtv.com | Chattanooga News, "
                        "Weather & Sports")
     assert (main.place.name, main.place.admin1) == ("Chattanooga", "Tennessee")
+
+
+def test_a_stations_market_spans_states(unset_extractor):
+    # "Beaufort, SC" does not put Savannah in South Carolina: the site names its market's towns
+    main = _main(unset_extractor, "Savannah-Chatham Metro police are investigating a fatal shooting on the 900 block of "
+                            "Pennsylvania Avenue, police said.",
+                 title="Metro investigating fatal shooting on 900 block of Pennsylvania - WTOC-TV: Savannah, "
+                       "Beaufort, SC, News, Weather & Sports")
+    assert (main.place.name, main.place.admin1) == ("Savannah", "Georgia")
+
+
+@pytest.mark.parametrize("title, place", [
+    ("Killeen 2-year-old in critical condition from gunshot", ("Killeen", "Texas")),
+    ("Saginaw kids looking for snake find gun instead, one child shot", ("Saginaw", "Michigan")),
+    # the text names no country: the headline's own city says where the page is
+    ("Six injured in shooting at Fort Worth party", ("Fort Worth", "Texas")),
+])
+def test_a_page_without_a_story_is_placed_by_its_headline(unset_extractor, title, place):
+    main = _main(unset_extractor, "Close Get email notifications on this reporter daily! Your notification has been saved.",
+                 title=title)
+    assert (main.place.name, main.place.admin1) == place
+
+
+def test_the_site_name_does_not_set_where_a_headline_is_read(unset_extractor):
+    # "WTVM.com-Columbus, GA" is where the station is: Birmingham is not read among Georgia's places
+    main = _main(unset_extractor, "Birmingham police are investigating after a juvenile was shot in a drive-by.",
+                 title="Birmingham police investigate after teen injured in drive-by sho - WTVM.com-Columbus, GA "
+                       "News Weather & Sports")
+    assert main.place.name == "Birmingham" and main.place.admin1 != "Georgia"
 
 
 def test_a_county_is_coded_at_the_town_its_site_is_named_for(extractor):

@@ -405,10 +405,20 @@ class FrameBuilder:
         condition"), and finds others the words alone do not ("Services set for Malin boy")."""
         found = self.geo.find_places(title_doc, context, headline=True)
         for more in (self.geo.find_places(title_doc.text, context, headline=True),
+                     self._site_name_places(title_doc, context),
                      self._site_name_cities(title_doc.text, context)):
             found = found + [m for m in more if not any(m.start_char < p.end_char and p.start_char < m.end_char
                                                         for p in found)]
         return sorted(found, key=lambda m: m.start_char)
+
+    def _site_name_places(self, title_doc: Doc, context) -> list:
+        """The places of the site's name after the headline, read without the states the article names:
+        a station's market spans states ("WTOC-TV: Savannah, Beaufort, SC, News": Savannah, Georgia)."""
+        end = _headline_end(title_doc.text)
+        if end >= len(title_doc.text):
+            return []
+        loose = self.geo.GeoContext(countries=set(context.countries), mentions=dict(context.mentions))
+        return [m for m in self.geo.find_places(title_doc, loose, headline=True) if m.start_char >= end]
 
     def _site_name_cities(self, title: str, context) -> list:
         """The city a site's name after the headline is named for ("... - WRCBtv.com | Chattanooga
@@ -726,7 +736,11 @@ class FrameBuilder:
             # A page whose text tells no incident (a paywall, a sign-up box) may still have a
             # headline that does ("4 people shot in southeast Atlanta"): one frame from it alone.
             frames = [Frame()]
-        title_matches = self._title_places(title_doc, context) if title_doc is not None else []
+        # a page whose text names no country (a paywall, a caption) is read in what its headline names
+        # (not the site's name after it: "WTVM.com-Columbus, GA" is where the station is)
+        title_context = context if context.countries or title_doc is None \
+            else self.geo.build_context(title_doc.text[:_headline_end(title_doc.text)])
+        title_matches = self._title_places(title_doc, title_context) if title_doc is not None else []
         title_places = [m.place for m in title_matches]
         title_kinds = taxonomy.kinds_in(article.title or "")
         main = self._main(frames, title_places, title_kinds)

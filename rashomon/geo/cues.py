@@ -39,7 +39,9 @@ PLACE_NOUNS_AFTER = {"city", "town", "village", "district", "region", "province"
 # After a town's name, a person it is home to: "Lingle man kills ...", "13-year-old Pollok boy injured".
 # Not "family" or "couple": "the Anderson family" are people named Anderson.
 RESIDENT_NOUNS_AFTER = {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens", "teenager",
-                        "teenagers", "resident", "residents", "native", "toddler", "student", "students", "youth"}
+                        "teenagers", "resident", "residents", "native", "toddler", "toddlers", "student", "students",
+                        "youth", "kid", "kids", "child", "children", "baby", "infant", "mother", "father", "mom",
+                        "dad", "officer", "deputy"}
 # Before the name: a place is likely, not certain ("in X", "near X", "which Armenians call X").
 # The locative words that still say "place" when the article names no country ("in Ridgeville");
 # "at Castillo", "toward Lawson" are as often people.

@@ -52,6 +52,8 @@ class PlaceMatch:
 # Initials ("U.S.", "N.C.", "W.Va.") or a word with at most a final dot, so "Philadelphia.It" is two words.
 _WORD = re.compile(r"(?<![\w'’])(?<![A-Z]\.)(?:(?:[A-Z][a-z]{0,3}\.){2,}|[^\W\d_][\w'’\-]*\.?)")
 _RUN_GAP = re.compile(r"[ \t\u00a0]+")
+# "Killeen 2-year-old": an age after a name, as a resident noun is
+_AGE_AFTER = re.compile(r"[ \t\u00a0]+\d{1,3}-(?:year|month|week)-old\b")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(—–]|\s-\s")
 _ADDRESS_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|[A-Za-z])?\s+$")
 _ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+$")
@@ -434,7 +436,7 @@ def find_places(doc: Doc | str, context: GeoContext | None = None,
     if context is None:
         context = build_context(doc, gazetteer=gaz)
     article = _article_of(doc, gaz)
-    judge = _Judge(article, context, title_case=headline and article.in_title_line(0))
+    judge = _Judge(article, context, headline=headline)
     matches: list[PlaceMatch] = []
     dateline = find_dateline(article.text, gaz)
     if dateline is not None:
@@ -491,9 +493,11 @@ def _kept_by_name(name: str, region: Place) -> Place:
 class _Judge:
     """Decides whether a gazetteer name in the text is a place there, and which."""
 
-    def __init__(self, article: _Article, context: GeoContext, title_case: bool = False):
+    def __init__(self, article: _Article, context: GeoContext, headline: bool = False):
         self.article = article
-        self.title_case = title_case
+        self.headline = headline
+        # a Title Case headline: capitals say nothing of a longer name
+        self.title_case = headline and article.in_title_line(0)
         self.gaz = article.gaz
         self.context = context
         self.focus = context.focus()
@@ -542,10 +546,12 @@ class _Judge:
             len(previous) >= 2 and previous[-2] in cues.LOCATIVE_WORDS and previous[-1] in cues.LOCATIVE_ADJECTIVES))
         if self._person(name, last, previous, following, label, found, locative):
             return None
-        if following in cues.RESIDENT_NOUNS_AFTER and last == run[-1] and found.place.feature == "city" \
+        resident = following in cues.RESIDENT_NOUNS_AFTER or _AGE_AFTER.match(article.text, end) is not None
+        if resident and last == run[-1] and found.place.feature == "city" \
                 and label != "PERSON" and not (previous and previous[-1] in ("the", "a", "an")):
-            # "Lingle man kills 4-month-old": where the person is from (not where it happened, which
-            # the frame builder tells apart), a town even in a headline that names no state
+            # "Lingle man kills 4-month-old", "Killeen 2-year-old in critical condition": where the person
+            # is from (not where it happened, which the frame builder tells apart), a town even in a
+            # headline that names no state
             return found.place, "resident"
         raw_following = words[last + 1].text if following is not None else ""
         if (following in cues.INSTITUTIONS or raw_following in cues.LOWERCASE_INSTITUTIONS) and self._plausible(found):
@@ -559,8 +565,14 @@ class _Judge:
             likely = found.population >= (CONTEXT_MIN_POPULATION if strong else COMMON_WORD_MIN_POPULATION) \
                 or found.score > NAMED_COUNTRY
             # and in the article's countries: "in God's hands" is no Göd, Hungary in a US story
-            return (found.place, "preposition") if strong and likely and not article.in_title_line(start) \
-                and self._plausible(found) else None
+            if strong and likely and not article.in_title_line(start) and self._plausible(found):
+                return found.place, "preposition"
+            # in a title, a city a common word names that the entity recogniser reads as a place ("WTOC-TV:
+            # Savannah, Beaufort, SC"); not in a text ("the Troy area" of a West Virginia county)
+            if self.headline and label == "GPE" and found.population >= COMMON_WORD_MIN_POPULATION \
+                    and self._plausible(found):
+                return found.place, "ner"
+            return None
         # In an article that names no country, "in Ridgeville" is a place but "ran toward Lawson" may be a person.
         if locative and (previous[-1] in cues.STRONG_LOCATIVE_WORDS if not self.focus else self._plausible(found)):
             return found.place, "preposition"
