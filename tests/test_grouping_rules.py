@@ -160,3 +160,19 @@ def test_two_towns_of_one_county_on_one_day_join_on_the_same_toll():
     # a town with reports on other days near this one (a city: Chicago and a suburb each have a death
     # a day) is no quiet town whose one report of the day is the incident's
     assert score_pair(*same, busy={"a#0": 2, "b#0": 0}) is None
+
+
+def test_a_placeless_report_with_a_quiet_towns_name_among_its_words_joins_its_report_of_the_day():
+    """GVA: "Running Joliet Teen Slipped in Mud, Fell and Accidentally Shot Buddy" (no place found; its
+    words: joliet, police, silver, cross ...) and "Police: Teen tripped and shot friend" placed at Joliet,
+    same day, share too few words to join on words alone; the town's name among them joins them."""
+    placed = _mention("placed", QUIET, 10, keywords=("galena", "police", "silver", "cross", "teen", "mud", "buddy"))
+    lone = _mention("lone", None, 10, keywords=("galena", "police", "silver", "slipped", "fell", "running",
+                                                 "friend", "tripped", "accidentally"))
+    link = score_pair(placed, lone)
+    assert link is not None and link.score >= 2.0 and "names Galena among its words" in link.reasons
+    assert {tuple(sorted(m.article_id for m in c)) for c in cluster([placed, lone])[0]} == {("lone", "placed")}
+    # not on another day, not without the town's name, not a busy town's report
+    assert score_pair(placed, _mention("lone", None, 11, keywords=lone.keywords)) is None
+    assert score_pair(placed, _mention("lone", None, 10, keywords=[w for w in lone.keywords if w != "galena"])) is None
+    assert score_pair(placed, lone, busy={"placed#0": 3, "lone#0": 0}) is None

@@ -194,6 +194,13 @@ def _same_toll(a: _Features, b: _Features) -> bool:
     return bool(told) and all(x == y for x, y in told) and any(x > 0 for x, _ in told)
 
 
+def _town_word(lone: _Features, placed: _Features) -> bool:
+    """Whether ``lone`` names no place but has ``placed``'s quiet town among its words, on its day."""
+    return (not lone.has_place and placed.town is not None and not placed.busy and lone.day is not None
+            and lone.day == placed.day and lone.keywords is not None
+            and all(w in lone.keywords for w in placed.town.split()))
+
+
 def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> float | None:
     """The score of a pair, None when the two cannot be one incident; ``reasons`` (when given) gets
     what the score rests on."""
@@ -210,7 +217,10 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
     # suburb each have deaths most days, and the 1M synthetic benchmark's precision fell 0.62 -> 0.58)
     county_day = (same_county and not within and a.day is not None and a.day == b.day
                   and not a.busy and not b.busy and _same_toll(a, b))
-    if not same_place and not within and not county_day and not (a.names & b.names):
+    # a report that names no place but has a quiet town's name among its words ("Running Joliet Teen
+    # Slipped in Mud", where the finder took no place), on that town's report's day
+    town_word = _town_word(a, b) or _town_word(b, a)
+    if not same_place and not within and not county_day and not town_word and not (a.names & b.names):
         # without one place, only what identifies the incident itself can join two reports (checked
         # first: most pairs of a region block end here)
         if _jaccard(a.keywords, b.keywords) < 0.3:
@@ -311,7 +321,9 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
         score += 2 * jaccard
         if reasons is not None:
             reasons.append("shared words " + ", ".join(sorted(shared_words)[:5]))
-    if not same_place and not within and not county_day and not shared_names and jaccard < 0.3:
+    if town_word and reasons is not None:
+        reasons.append(f"names {(a if a.town else b).record.place.name} among its words")
+    if not same_place and not within and not county_day and not town_word and not shared_names and jaccard < 0.3:
         return None  # (checked first above, kept here as the rule)
     if late and not shared_names and jaccard < LATE_JACCARD:
         return None  # a place, a toll and a kind are shared by many incidents weeks apart
@@ -485,10 +497,13 @@ def _day_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_
     placed: dict[tuple[int, str], list[_Features]] = defaultdict(list)
     for f in block:
         # most of a day's reports share no word with its few placeless ones: a set test in C skips them
-        if not f.has_place or (words.isdisjoint(f.record.keywords) and names.isdisjoint(f.names)):
+        if not f.has_place or (words.isdisjoint(f.record.keywords) and names.isdisjoint(f.names)
+                               and f.town not in words):
             continue
         for w in words.intersection(f.record.keywords):
             placed[(0, w)].append(f)
+        if f.town in words and f.town not in f.record.keywords:
+            placed[(0, f.town)].append(f)  # its town among a placeless report's words (see _town_word)
         for n in names.intersection(f.names):
             placed[(1, n)].append(f)
     earlier: dict[tuple[int, str], list[_Features]] = defaultdict(list)
