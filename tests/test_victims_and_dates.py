@@ -570,8 +570,8 @@ def test_a_site_named_for_its_city_places_a_story_that_names_none(extractor):
 
 def test_a_stations_market_spans_states(unset_extractor):
     # "Beaufort, SC" does not put Savannah in South Carolina: the site names its market's towns
-    main = _main(unset_extractor, "Savannah-Chatham Metro police are investigating a fatal shooting on the 900 block of "
-                            "Pennsylvania Avenue, police said.",
+    main = _main(unset_extractor, "Savannah-Chatham Metro police are investigating a fatal shooting on the 900 "
+                                  "block of Pennsylvania Avenue, police said.",
                  title="Metro investigating fatal shooting on 900 block of Pennsylvania - WTOC-TV: Savannah, "
                        "Beaufort, SC, News, Weather & Sports")
     assert (main.place.name, main.place.admin1) == ("Savannah", "Georgia")

@@ -111,7 +111,6 @@ class OutletReader:
         self._named: dict[tuple[str, str], Place | None] = {}  # (outlet, country) -> the place its domain names
         # outlet -> where its anchored main incidents are, to a tenth of a degree: where it reports from
         self.homes: dict[str, set[_Home]] = defaultdict(set)
-        self._country_patterns: dict[str, re.Pattern[str] | None] = {}
 
     def add(self, article: Article | None, m: Mention | SlimMention) -> None:
         position, self.count = self.count, self.count + 1
@@ -123,7 +122,9 @@ class OutletReader:
         if article is None or place is None:
             return
         rereadable = place.feature in ("city", "admin2")
-        named = bool(place.admin1) and (m.role == "main" or rereadable) and _state_named_in(article, place, self.gaz)
+        read = m.role == "main" or rereadable  # whose article is searched for its state (and country)
+        text = _text_of(article) if read else ""
+        named = bool(place.admin1) and read and _state_named_in(text, place, self.gaz)
         # votes: main incidents placed in a state the article settles itself
         if article.outlet and m.role == "main" and place.admin1 and self._anchored(place, named):
             self.votes[article.outlet][(place.country, place.admin1)] += 1
@@ -134,7 +135,7 @@ class OutletReader:
         if rereadable:
             # a town of another country than most of the corpus's, in an article that names neither
             # its region nor its country, may be read at its namesake in the corpus's country
-            foreign = not named and place.country is not None and not self._country_named(article, place.country)
+            foreign = not named and place.country is not None and not _country_named(text, place.country, self.gaz)
             self.pending.append((position, article.outlet, place, named, m.date, foreign))
             if m.date is not None and place.admin1 and named:
                 self.settled[(fold(place.name), place.feature, m.date)].add((place.country, place.admin1))
@@ -172,14 +173,6 @@ class OutletReader:
         if dominant and (total < CORPUS_MIN_ARTICLES or n < CORPUS_SHARE * total):
             return None
         return country
-
-    def _country_named(self, article: Article, country: str) -> bool:
-        if country not in self._country_patterns:
-            forms = self.gaz.country_forms(country)
-            self._country_patterns[country] = re.compile(
-                r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b", re.I) if forms else None
-        pattern = self._country_patterns[country]
-        return pattern is not None and pattern.search(f"{article.title or ''}\n{article.text}") is not None
 
     def places(self) -> dict[int, Place]:
         """Position in the stream -> the place the mention is read at in its outlet's region."""
@@ -303,10 +296,14 @@ def _region_of(place: Place | None) -> tuple[str, str] | None:
     return (place.country, place.admin1) if place is not None and place.admin1 else None
 
 
-def _state_named_in(article: Article, place: Place, gaz: Gazetteer) -> bool:
-    """Whether the article names the place's state, or the county it read a town in ("JACKSONVILLE,
-    ONSLOW COUNTY -"): a town and a county of it are read together in one state."""
-    text = f"{article.title or ''}\n{article.text}"
+def _text_of(article: Article) -> str:
+    """The title and text an article names places in."""
+    return f"{article.title or ''}\n{article.text}"
+
+
+def _state_named_in(text: str, place: Place, gaz: Gazetteer) -> bool:
+    """Whether the article (``_text_of``) names the place's state, or the county it read a town in
+    ("JACKSONVILLE, ONSLOW COUNTY -"): a town and a county of it are read together in one state."""
     if place.feature == "city" and place.admin2 and _county_named(text, place.admin2):
         return True
     return _state_named(text, place.admin1, gaz)
@@ -326,6 +323,24 @@ def _county_pattern(admin2: str) -> re.Pattern[str] | None:
 
 def _state_named(text: str, admin1: str, gaz: Gazetteer) -> bool:
     return bool(_state_pattern(admin1, _region_forms(gaz, admin1)).search(text))
+
+
+def _country_named(text: str, country: str, gaz: Gazetteer) -> bool:
+    pattern = _country_pattern(_country_forms(gaz, country))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=512)
+def _country_forms(gaz: Gazetteer, country: str) -> tuple[str, ...]:
+    return tuple(gaz.country_forms(country))
+
+
+@lru_cache(maxsize=512)
+def _country_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of a country's names and aliases, longest first; None for a country the index names not."""
+    if not forms:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b", re.I)
 
 
 @lru_cache(maxsize=512)
