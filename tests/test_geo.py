@@ -393,17 +393,36 @@ def test_the_district_is_washington():
 
 
 def test_a_town_the_gazetteer_lacks_is_kept_by_name_in_the_state_written_after_it(nlp):
-    found = find_dateline("BOHANNON, Va. (WAVY) — Officials with the Virginia Department of Game said")
-    assert found is not None and found[0] == "BOHANNON, Va."
+    # the Town of Busti, N.Y. has neither a GeoNames entry nor a ZIP code of its own
+    found = find_dateline("BUSTI, N.Y. (WKBW) - A hunter has been found dead in the Town of Busti.")
+    assert found is not None and found[0] == "BUSTI, N.Y."
     place = resolve_dateline(found[0])
-    assert (place.name, place.admin1, place.precision) == ("Bohannon", "Virginia", 4)
-    text = "The sheriff is investigating the shooting death of a boy at a home in Sanborn, North Dakota."
-    assert [(m.place.name, m.place.admin1, m.place.precision) for m in find_places(nlp(text))
-            if m.place.feature == "city"] == [("Sanborn", "North Dakota", 4)]
-    text = "The shooting happened near Bokoshe, Ark., on Sunday."
-    assert [(m.place.name, m.place.admin1) for m in find_places(nlp(text))] == [("Bokoshe", "Arkansas")]
+    assert (place.name, place.admin1, place.precision) == ("Busti", "New York", 4)
+    text = "The sheriff is investigating the shooting death of a hunter near Busti, N.Y., on Sunday."
+    assert [(m.place.name, m.place.admin1, m.place.precision) for m in find_places(nlp(text))] == \
+        [("Busti", "New York", 4)]
     # a list of states is no town in a state
     assert {m.place.feature for m in find_places(nlp("Storms hit Ohio, Indiana and Illinois."))} == {"admin1"}
+
+
+def test_towns_too_small_for_geonames_are_postal_towns(nlp):
+    """GeoNames keeps places of 500 people or more; the postal towns fill in the rest, in their county."""
+    place = resolve_dateline(find_dateline("BOHANNON, Va. (WAVY) — Officials with the Virginia Department of Game said")[0])
+    assert (place.name, place.admin1, place.admin2, place.precision) == ("Bohannon", "Virginia", "Mathews County", 1)
+    text = "The sheriff is investigating the shooting death of a boy at a home in Sanborn, North Dakota."
+    assert [(m.place.name, m.place.admin2, m.place.precision) for m in find_places(nlp(text))
+            if m.place.feature == "city"] == [("Sanborn", "Barnes County", 1)]
+    # a name a big city bears stays the big city's, even where the article names a state with a small namesake,
+    # unless the state is written after it
+    assert [m.place.admin1 for m in find_places("Shootings in Chicago and Detroit left five dead.")] == \
+        ["Illinois", "Michigan"]
+    assert [(m.place.name, m.place.admin1) for m in find_places(nlp("An Illinois man was shot in Detroit on Sunday."))
+            if m.place.feature == "city"] == [("Detroit", "Michigan")]
+    text = "A 10-year-old girl was fatally shot by her teen brother in Fountain, Fla., on Sunday."
+    assert [(m.place.name, m.place.admin2) for m in find_places(nlp(text)) if m.place.feature == "city"] == \
+        [("Fountain", "Bay County")]
+    # a postal town in a state the story does not name is a street or a neighbourhood, not that town
+    assert find_places(nlp("Gunfire erupted outside a block party near Gratiot and Whithorn, officers said.")) == []
 
 
 def test_a_countys_name_before_a_word_is_no_place_noun(nlp):

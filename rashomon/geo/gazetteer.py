@@ -26,6 +26,8 @@ PROMINENT_POPULATION = 1_000_000
 # A news site named for a city ("buffalonews.com") reports from it: cities this big, names this long.
 DOMAIN_CITY_POPULATION = 100_000
 DOMAIN_MIN_NAME = 5
+# A postal town (too small for GeoNames) whose name a city this big bears is read only with its state written.
+POSTAL_SHADOW_POPULATION = 10_000
 
 # Context scores: how strongly the article points at a candidate.
 DATELINE, NAMED_ADMIN2, NAMED_ADMIN1, NAMED_COUNTRY, PROMINENT, ELSEWHERE = 5, 4, 3, 2, 1, 0
@@ -269,7 +271,8 @@ class Gazetteer:
     def readings(self, name: str, context: GeoContext | None = None) -> list[Resolution]:
         """Every place ``name`` can mean, with population and context score, the likeliest first."""
         keys = fold_keys(name)
-        rows = sorted(self.rows(name), key=lambda r: self._rank(r, context, keys), reverse=True)
+        rows = sorted(self._placed_by_context(self.rows(name), context, keys), key=lambda r: self._rank(r, context, keys),
+                      reverse=True)
         return [self._resolution(r, context, keys) for r in rows]
 
     def resolve(self, name: str, context: GeoContext | None = None, within: Place | None = None) -> Place | None:
@@ -290,10 +293,26 @@ class Gazetteer:
         A state abbreviation, written exactly ("Fla.", "OH"), means the state."""
         state = self._states.get(name.strip())
         rows = [state] if state is not None else self.rows(name)
+        keys = fold_keys(name)
         if within is not None:
             rows = [r for r in rows if self._row_within(r, within)]
-        keys = fold_keys(name)
+        else:
+            rows = self._placed_by_context(rows, context, keys)
         return self._resolution(self._best(rows, context, keys), context, keys)
+
+    def _placed_by_context(self, rows: list[int], context: GeoContext | None, keys: tuple[str, ...]) -> list[int]:
+        """The rows, less postal towns (no GeoNames id) in a state or county the article does not name:
+        a name too small for GeoNames is that town only where the article says so ("Sanborn" in a story
+        that names North Dakota); elsewhere it is more often a street or a neighbourhood ("near Gratiot
+        and Whithorn" in Detroit, "Mount Auburn" in Cincinnati). A name a sizeable city bears is that
+        city's unless the state is written after it ("Fountain, Fla." is read by ``lookup_qualified``):
+        "an Illinois man shot in Detroit" is not in a Detroit of Illinois."""
+        ix = self._ix
+        if all(ix.geonameid[r] >= 0 for r in rows):
+            return rows
+        if any(ix.kind[r] == CITY and ix.population[r] >= POSTAL_SHADOW_POPULATION for r in rows):
+            return [r for r in rows if ix.geonameid[r] >= 0]
+        return [r for r in rows if ix.geonameid[r] >= 0 or self._context_score(r, context, keys) >= NAMED_ADMIN1]
 
     def lookup_qualified(self, name: str, qualifier: str, context: GeoContext | None = None) -> Resolution | None:
         """``name`` inside the state or country written after it ("Springfield", "Ill."), or None

