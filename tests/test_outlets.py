@@ -165,19 +165,19 @@ def test_a_name_the_gazetteer_lacks_in_the_outlets_state_is_read_at_the_state(ga
 
 
 def test_a_story_that_names_no_place_is_read_in_its_outlets_state(tmp_path):
-    """Three stories of a Greenville, N.C. station name their state; two of the same day name no place
-    at all. Those two are placed in North Carolina, at the state (UCDP where_prec 4), and stay two
-    incidents: sharing a state is no reason to join."""
+    """Three stories of a Greenville, N.C. station name their state (three towns of it); two of the same
+    day name no place at all. Those two are placed in North Carolina, at the state (UCDP where_prec 4),
+    and stay two incidents: sharing a state is no reason to join."""
     import json
 
     from rashomon.config import Settings
     from rashomon.pipeline import Rashomon
 
     lines = [{"id": f"a{i}", "outlet": "wnct.com", "published": f"2014-01-{20 + i}", "title": f"Shooting {i}",
-              "text": f"GREENVILLE, N.C. - A man was shot in the leg on {day} night in Greenville, North Carolina, "
+              "text": f"{town.upper()}, N.C. - A man was shot in the leg on {day} night in {town}, North Carolina, "
                       f"police said. The victim, {name}, was taken to Vidant Medical Center."}
-             for i, (day, name) in enumerate([("Sunday", "John Smith"), ("Monday", "Carl Jones"),
-                                              ("Tuesday", "Dan Brown")])]
+             for i, (day, name, town) in enumerate([("Sunday", "John Smith", "Greenville"), ("Monday", "Carl Jones", "Kinston"),
+                                                    ("Tuesday", "Dan Brown", "New Bern")])]
     lines += [{"id": "b1", "outlet": "wnct.com", "published": "2014-01-28", "title": "Teen wounded",
                "text": "A teenager was shot in the arm on Monday night, deputies said. He is expected to recover."},
               {"id": "b2", "outlet": "wnct.com", "published": "2014-01-28", "title": "Woman hurt",
@@ -196,21 +196,24 @@ def test_a_story_that_names_no_place_is_read_in_its_outlets_state(tmp_path):
 
 def test_a_story_that_names_no_place_is_read_at_the_city_its_outlet_is_named_for(gaz):
     """A paper named for its city ("charlotteobserver.com") whose stories settle its state: a story of
-    no place is of that city's area (UCDP where_prec 2); a station named for no city keeps the state."""
+    no place is of that city's area (UCDP where_prec 2). So is one of a station whose anchored stories
+    are mostly in one town (wsoctv.com: Charlotte three times, Concord once); a station whose stories
+    spread over its state (Greenville, Kinston, Charlotte) keeps the state."""
     from rashomon.geo.outlets import OutletReader
 
-    charlotte = gaz.resolve("Charlotte, N.C.")
     reader = OutletReader(gaz)
-    for outlet in ("charlotteobserver.com", "wsoctv.com"):
-        for i in range(3):
+    stories = {"charlotteobserver.com": ["Charlotte"] * 3, "wsoctv.com": ["Charlotte"] * 3 + ["Concord"],
+               "wnct.com": ["Greenville", "Kinston", "Charlotte"]}
+    for outlet, towns in stories.items():
+        for i, town in enumerate(towns):
             aid = f"{outlet}-{i}"
-            reader.add(_article(aid, outlet, "CHARLOTTE, N.C. - A story in Charlotte, North Carolina."),
-                       _mention(aid, charlotte))
+            reader.add(_article(aid, outlet, f"{town.upper()}, N.C. - A story in {town}, North Carolina."),
+                       _mention(aid, gaz.resolve(f"{town}, N.C.")))
         placeless = f"{outlet}-none"
         reader.add(_article(placeless, outlet, "A man was shot on Monday night."), _mention(placeless, None))
     homes = reader.home_regions()
     assert sorted((p.name, p.feature, p.precision) for p in homes.values()) == [
-        ("Charlotte", "city", 2), ("North Carolina", "admin1", 4)]
+        ("Charlotte", "city", 2), ("Charlotte", "city", 2), ("North Carolina", "admin1", 4)]
 
 
 def test_an_outlet_named_for_its_city_reports_from_its_state(gaz):
