@@ -142,6 +142,14 @@ def figures(text):
     ("The shooting claimed the lives of 2 teens and injured four.", [("killed", 2, "exact"), ("injured", 4, "exact")]),
     ("An accident with a firearm claimed the life of 4-year-old Summer Miller.", []),  # an age, no count
     ("A three -year-old girl has been shot dead after she and her brother were left alone.", []),
+    # the hurt as hospitals and police tell them (GVA dev articles)
+    # found with gunshot wounds: hurt or dead, so no count of the hurt (GVA dev: a woman and her sons found dead)
+    ("a woman and her two young sons found with gunshot wounds inside a van", []),
+    ("All four victims suffered non-life threatening injuries.", [("injured", 4, "exact")]),
+    ("All three were taken to the hospital, where one died.", [("killed", 1, "exact")]),  # the group is no count
+    # ages, not counts: "an 11- and 12-year-old", "younger than 12"
+    ("Four people, including a 12- and a 16-year-old, were shot Thursday.", [("shot", 4, "exact")]),
+    ("Around 7 p.m., a boy younger than 12 was shot in the complex.", []),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected
@@ -227,6 +235,7 @@ def nlp():
     ("Police said Kaemon Robinson was playing with a pistol when it discharged, striking 15-year-old Kevin Barbee "
      "in the face. Barbee was rushed to a hospital where he was pronounced dead.", 1, 0),
     ("Shots were fired at a house on Main Street, but nobody was hit.", 0, 0),
+    ("A Redford couple was charged Monday in the non-fatal shooting of their son.", 0, 1),  # not "fatal"
     # "she" is the woman named just before, not the daughter told of last; a hospital is no one
     ("A woman was killed in a shooting that also wounded her brother and 4-year-old daughter. The older child "
      "suffered a graze wound to the left knee. Tillman, who lived in Joliet, was taken to Saint Joseph Medical "

@@ -184,6 +184,9 @@ def test_counts_with_the_shooter_and_the_others(extractor, text, figures):
      "a shooting that witnesses are calling an accident.", [("killed", 1, "at_least")]),
     (None, "Police are investigating a shooting in Dayton, Ohio, on Sunday. A man was shot in the chest, police said.",
      [("injured", 1, "exact")]),
+    # a non-fatal shooting is not a fatal one (GVA dev: "Redford couple charged in non-fatal shooting of son")
+    ("Redford couple charged in non-fatal shooting of son", "A Redford couple was charged Monday in the non-fatal "
+     "shooting of their son in Redford, Michigan.", [("injured", 1, "exact")]),
 ])
 def test_a_deadly_shooting_has_someone_dead(extractor, title, text, figures):
     main = _main(extractor, text, title=title)

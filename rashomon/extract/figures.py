@@ -45,11 +45,16 @@ _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwhom? (?:\w+\s+){0,3}?(?
                          r"child|baby|toddler|infant|kid|grandson|granddaughter|nephew|niece)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
-_AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:in )?age (?:from )?)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
+_AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:in )?age (?:from |of )?|"
+                              r"(?:younger|older) than\s+|under the age of\s+)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
+_SUSPENDED_HYPHEN = re.compile(r"-\s*(?:,\s*|and\s+|or\s+|to\s+|&\s*)(?:an?\s+)?\d")
 # "they were both 17", "all four victims were taken to the hospital": an age, or a group counted where it
 # was first told; but "all four died" counts the dead.
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s+$", re.I)
 _ALL_DIED_AFTER = re.compile(r"^\s+(?:(?:were|was|have|had|are)\s+(?:\w+\s+)?)?(?:died|killed|dead|slain)\b", re.I)
+# "All four victims suffered non-life threatening injuries": the whole group hurt, none dead
+_ALL_SURVIVED_AFTER = re.compile(r"^\s+(?:[-\w]+\s+){0,3}?(?:suffered|sustained|received|had|with|have)\s+(?:only\s+)?"
+                                 r"(?:minor|non-?\s?life[- ]threatening|superficial)\b", re.I)
 # "killed four classmates and himself", "killing two people and then herself"
 _AND_SELF_AFTER = re.compile(r"^\s+(?:[-\w]+\s+){0,3}?and\s+(?:then\s+)?(?:himself|herself)\b", re.I)
 # "killing 2, then himself", "left seven dead ... before killing himself", "shot five people to death before
@@ -274,10 +279,12 @@ def _counts(text: str) -> list[RawFigure]:
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
               or bool(" " not in text[s:e] and _AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
               or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
-              or bool(_ALL_BEFORE.search(text[max(0, s - 8):s]) and not _ALL_DIED_AFTER.match(text[e:e + 30]))
+              or bool(_ALL_BEFORE.search(text[max(0, s - 8):s]) and not _ALL_DIED_AFTER.match(text[e:e + 30])
+                      and not _ALL_SURVIVED_AFTER.match(text[e:e + 60]))
               or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s])) or bool(_PARENT_OF_BEFORE.search(text[max(0, s - 16):s]))
               or bool(_NAMING_BEFORE.search(text[max(0, s - 12):s]))
               or (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha())  # "a fifteen-minute rampage", "a two-story home"
+              or bool(_SUSPENDED_HYPHEN.match(text, e))  # "an 11- and 12-year-old": an age
               or bool(_SPACED_AGE_AFTER.match(text, e))  # "A three -year-old girl", a typo
               or bool(_DECADE_AFTER.match(text[e:e + 6])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
               or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])

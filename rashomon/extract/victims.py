@@ -33,7 +33,7 @@ PERSON_NOUNS = {
     "robber", "burglar", "shooter", "pastor", "nurse", "firefighter", "cop", "detective", "sergeant", "mom", "dad",
 }
 PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
-_FATAL_TEXT = re.compile(r"\b(?:fatally|mortally|to death|dead|deadly|fatal)\b", re.I)
+_FATAL_TEXT = re.compile(r"(?<!non-)(?<!non )\b(?:fatally|mortally|to death|dead|deadly|fatal)\b", re.I)  # not "non-fatal"
 _AGE = re.compile(r"\b(\d{1,3}(?:-month)?|[a-z]+(?=-year-old))(?:-year-old|-old|,|-year old| years? old)", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
@@ -300,7 +300,8 @@ def _harm_of_noun(token: Token) -> tuple[Token, bool] | None:
             for victim in prep.children:
                 if victim.dep_ == "pobj":
                     fatal = lemma in FATAL_NOUNS or fatal_life or any(
-                        c.lower_ in ("fatal", "deadly") for c in token.children if c.dep_ == "amod")
+                        c.lower_ in ("fatal", "deadly") for c in token.children if c.dep_ == "amod") and not any(
+                        c.lower_ in ("non", "non-") for c in token.children)  # "non-fatal shooting of son"
                     return victim, fatal
     return None
 
