@@ -495,3 +495,17 @@ def test_dayton_dateline_article_from_gva(nlp):
 ])
 def test_a_site_named_for_a_city_or_state(gaz, domain, country, region):
     assert gaz.region_in_domain(domain, country) == region
+
+
+def test_a_common_word_before_a_residents_noun_or_a_region_of_another_country_is_no_place(nlp):
+    """GVA dev pages: a photo caption's "Police officer pours a mold" in a Houston story is no resident
+    of Police, Poland; a list of surnames, "Kinchen, Lee, Nelson and Robinson", in a US story is no town
+    Lee in New Zealand's Nelson region. "Mobile police" stays a big town's police."""
+    caption = "Houston police said the woman was found dead. Image 5 of 9 Police officer pours a mold into a footprint."
+    assert [m.place.name for m in find_places(nlp(caption))] == ["Houston"]
+    names = nlp("Federal authorities say that on May 7, 2015, Clark, Wilson, Price, Kinchen, Lee, Nelson and Robinson "
+                "went to their intended victims' homes.")
+    us_story = build_context(names)
+    us_story.add_country("US")  # as the evaluation's default country does
+    assert [m.place.admin1 for m in find_places(names, us_story) if m.text == "Lee"] != ["Nelson"]
+    assert [m.place.name for m in find_places(nlp("A man was shot on Monday, Mobile police said."))] == ["Mobile"]

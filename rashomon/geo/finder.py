@@ -473,12 +473,16 @@ def _unlisted_towns(article: "_Article", matches: list[PlaceMatch]) -> list[Plac
     return found
 
 
-def _unlisted_in(gaz: Gazetteer, name: str, qualifier: str) -> Place | None:
+def _unlisted_in(gaz: Gazetteer, name: str, qualifier: str, context: GeoContext | None = None) -> Place | None:
     """A town ``name`` in the first-level region ``qualifier`` names, kept by name at the region's
-    coordinates (precision 4); None when the name is itself a region or country ("Ohio, Indiana")."""
+    coordinates (precision 4); None when the name is itself a region or country ("Ohio, Indiana"),
+    or when the region lies in none of the countries the article names (a list of surnames, "Kinchen,
+    Lee, Nelson and Robinson", in a US story is no town Lee in New Zealand's Nelson)."""
     region = gaz.resolve_qualifier(qualifier)
     if region is None or region.feature != "admin1" \
             or any(c.feature in ("country", "admin1", "admin2") for c in gaz.candidates(name)):
+        return None
+    if context is not None and context.countries and region.country not in context.countries:
         return None
     return _kept_by_name(name, region)
 
@@ -526,7 +530,7 @@ class _Judge:
         if qualifier:
             # "Campbellsburg, Indiana", "in Sanborn, North Dakota": the town of that name the gazetteer
             # lacks in the state written after it, not a namesake in another state
-            unlisted = _unlisted_in(gaz, name, qualifier)
+            unlisted = _unlisted_in(gaz, name, qualifier, self.context)
             if unlisted is not None:
                 return unlisted, "qualifier"
         found = gaz.lookup(name, self.context)
@@ -546,15 +550,20 @@ class _Judge:
             len(previous) >= 2 and previous[-2] in cues.LOCATIVE_WORDS and previous[-1] in cues.LOCATIVE_ADJECTIVES))
         if self._person(name, last, previous, following, label, found, locative):
             return None
+        # a common word names a town's residents or institutions only when the town is big or its state
+        # named: "Mobile police", but not "Police officer" under a photo (Police, Poland)
+        common = fold(name) in self.common and not (found.population >= COMMON_WORD_MIN_POPULATION
+                                                    or found.score > NAMED_COUNTRY)
         resident = following in cues.RESIDENT_NOUNS_AFTER or _AGE_AFTER.match(article.text, end) is not None
-        if resident and last == run[-1] and found.place.feature == "city" \
+        if resident and last == run[-1] and found.place.feature == "city" and not common \
                 and label != "PERSON" and not (previous and previous[-1] in ("the", "a", "an")):
             # "Lingle man kills 4-month-old", "Killeen 2-year-old in critical condition": where the person
             # is from (not where it happened, which the frame builder tells apart), a town even in a
             # headline that names no state
             return found.place, "resident"
         raw_following = words[last + 1].text if following is not None else ""
-        if (following in cues.INSTITUTIONS or raw_following in cues.LOWERCASE_INSTITUTIONS) and self._plausible(found):
+        if (following in cues.INSTITUTIONS or raw_following in cues.LOWERCASE_INSTITUTIONS) and self._plausible(found) \
+                and not common:
             return found.place, "institution"
 
         if first == last and fold(name) in self.common and found.place.feature not in ("country", "region"):
