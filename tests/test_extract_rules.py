@@ -150,6 +150,9 @@ def figures(text):
     # ages, not counts: "an 11- and 12-year-old", "younger than 12"
     ("Four people, including a 12- and a 16-year-old, were shot Thursday.", [("shot", 4, "exact")]),
     ("Around 7 p.m., a boy younger than 12 was shot in the complex.", []),
+    # a count and its breakdown are one count
+    ("Three others, two males and a female between 15 and 20 years old, were injured in the shooting.",
+     [("injured", 3, "exact")]),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

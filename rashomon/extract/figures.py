@@ -218,8 +218,8 @@ def _coordinated(text: str, numbers: list[tuple[int, int, int, str]]) -> list[tu
         counts = [parse_number_word(g.group(0).split()[0]) or 0 for g in groups]
         if len(groups) < 2 or not all(counts):
             continue
-        # "Six people, three men and three women": a count and its breakdown
-        total = counts[0] if re.search(r"\b(?:people|persons)\b", groups[0].group(0), re.I) and \
+        # "Six people, three men and three women", "Three others, two males and a female": a count and its breakdown
+        total = counts[0] if re.search(r"\b(?:people|persons|others?)\b", groups[0].group(0), re.I) and \
             sum(counts[1:]) == counts[0] else sum(counts)
         inside = [n for n in numbers if m.start() <= n[0] < m.end()]
         qualifier = inside[0][3] if inside and inside[0][0] == m.start() else "exact"
