@@ -509,3 +509,13 @@ def test_a_common_word_before_a_residents_noun_or_a_region_of_another_country_is
     us_story.add_country("US")  # as the evaluation's default country does
     assert [m.place.admin1 for m in find_places(names, us_story) if m.text == "Lee"] != ["Nelson"]
     assert [m.place.name for m in find_places(nlp("A man was shot on Monday, Mobile police said."))] == ["Mobile"]
+
+
+def test_every_postal_town_has_an_id_of_its_own():
+    """Postal towns have no GeoNames id; the negative ids they get instead (from their lowest ZIP code,
+    which a ZIP code's town shares with its other acceptable names) must still tell them apart, since
+    places are compared by id."""
+    from rashomon.geo.index import load_index
+
+    ids = [g for g in load_index(Settings().cache_dir).geonameid if g < 0]
+    assert len(ids) > 15_000 and len(set(ids)) == len(ids)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rashomon.geo.fold import fold_keys, is_latin
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COUNTRY_ALIASES = DATA_DIR / "geo_country_aliases.tsv"  # read into the index, so part of its name
 
@@ -296,10 +296,14 @@ def _add_postal_towns(b: _Builder, row_of_code: dict[str, int]) -> None:
             town["zips"].append(int(z["zip_code"]))
             town["counties"][z["county"]] = town["counties"].get(z["county"], 0) + 1
             town["points"].append((float(z["lat"]), float(z["long"])))
-    for (state, name), town in sorted(towns.items(), key=lambda item: min(item[1]["zips"])):
+    taken: dict[int, int] = {}  # lowest ZIP code -> towns numbered from it so far
+    for (state, name), town in sorted(towns.items(), key=lambda item: (min(item[1]["zips"]), item[0][1])):
         points = town["points"]
-        # No GeoNames id: a negative id from the town's lowest ZIP code keeps Place identities distinct.
-        row = b.add(name, CITY, "US", -min(town["zips"]) * 10 - 1, 0,
+        # No GeoNames id: a negative one from the town's lowest ZIP code and its rank among the names of
+        # that code (a ZIP code's own town and its other acceptable names), distinct for every town.
+        lowest = min(town["zips"])
+        taken[lowest] = taken.get(lowest, 0) + 1
+        row = b.add(name, CITY, "US", -(lowest * 100 + taken[lowest]), 0,
                     sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
         b.admin1[row] = state
         county = max(town["counties"], key=lambda c: (town["counties"][c], c))

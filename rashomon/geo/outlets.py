@@ -60,10 +60,10 @@ NEAR_HOME_KM = 40
 # A corpus is of one country's news when that country holds this share of at least this many main
 # incidents its articles place in a state themselves (the GVA dev split: 98% US of 2,091).
 CORPUS_SHARE = 0.9
+CORPUS_MIN_ARTICLES = 50
 # An outlet whose anchored reports are this often in one town reports from it (on the dev split, of the
 # placeless stories of outlets whose top town held half their reports, 18 of 22 were in that town).
 HOME_TOWN_SHARE = 0.5
-CORPUS_MIN_ARTICLES = 50
 
 
 def outlet_regions(articles: dict[str, Article], mentions: list[Mention], gaz: Gazetteer) -> dict[str, tuple[str, str]]:
