@@ -168,13 +168,13 @@ _HEADLINE_VICTIM = re.compile(
 _HEADLINE_DEATH = r"|" + _SOMEONE_DIED + r"|takes? (?:his |her )?own life|shooting claims"
 _HEADLINE_HARM = re.compile(r"\b(?:shot|shoots?|wounded|injured|hurt|kills?|killed|dies|died|dead|slain" + _HEADLINE_DEATH
                             + r")\b", re.I)
-_HEADLINE_FATAL = re.compile(r"(?<!non-)(?<!non )\b(?:dies|died|dead|kills?|killed|slain|fatal(?:ly)?|to death" + _HEADLINE_DEATH + r")\b",
-                             re.I)
+_HEADLINE_FATAL = re.compile(victims.NOT_AFTER_NON + r"\b(?:dies|died|dead|kills?|killed|slain|fatal(?:ly)?|to death"
+                             + _HEADLINE_DEATH + r")\b", re.I)
 _SOMEONE_ELSES_DEATH = re.compile(r"\b(?:who|that|accused|charged|suspected|convicted|sentenced|in)\s+(?:\w+\s+)?$", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting|kills?|killed|killing)\s+(?:him|her)?self\b", re.I)
 LATE_EVENING_HOUR = 21
 # "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
-_FATAL_SHOOTING = re.compile(r"(?<!non-)(?<!non )\b(?:deadly|fatal|lethal)\s+(?:(?!(?:weapon|force|after|before|in|at|of|the|an?|with|by|"
+_FATAL_SHOOTING = re.compile(victims.NOT_AFTER_NON + r"\b(?:deadly|fatal|lethal)\s+(?:(?!(?:weapon|force|after|before|in|at|of|the|an?|with|by|"
                              r"during)\b)[-\w'’]+\s+){0,3}?(?:shooting|shot|gunshot|gunfire)|"
                              r"\bshooting death|\b(?:charged|arrested|indicted) in (?:the )?death of|"
                              r"\b(?:charged with|counts? of|indicted (?:on|for)) (?:(?:first|second|third|1st|2nd|3rd)"

@@ -33,7 +33,9 @@ PERSON_NOUNS = {
     "robber", "burglar", "shooter", "pastor", "nurse", "firefighter", "cop", "detective", "sergeant", "mom", "dad",
 }
 PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
-_FATAL_TEXT = re.compile(r"(?<!non-)(?<!non )\b(?:fatally|mortally|to death|dead|deadly|fatal)\b", re.I)  # not "non-fatal"
+# Not right after "non": "a non-fatal shooting", "non deadly wounds" tell of no death.
+NOT_AFTER_NON = r"(?<!non-)(?<!non )"
+_FATAL_TEXT = re.compile(NOT_AFTER_NON + r"\b(?:fatally|mortally|to death|dead|deadly|fatal)\b", re.I)
 _AGE = re.compile(r"\b(\d{1,3}(?:-month)?|[a-z]+(?=-year-old))(?:-year-old|-old|,|-year old| years? old)", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.

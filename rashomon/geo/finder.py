@@ -552,8 +552,8 @@ class _Judge:
             return None
         # a common word names a town's residents or institutions only when the town is big or its state
         # named: "Mobile police", but not "Police officer" under a photo (Police, Poland)
-        common = fold(name) in self.common and not (found.population >= COMMON_WORD_MIN_POPULATION
-                                                    or found.score > NAMED_COUNTRY)
+        common_word = fold(name) in self.common
+        common = common_word and not (found.population >= COMMON_WORD_MIN_POPULATION or found.score > NAMED_COUNTRY)
         resident = following in cues.RESIDENT_NOUNS_AFTER or _AGE_AFTER.match(article.text, end) is not None
         if resident and last == run[-1] and found.place.feature == "city" and not common \
                 and label != "PERSON" and not (previous and previous[-1] in ("the", "a", "an")):
@@ -566,7 +566,7 @@ class _Judge:
                 and not common:
             return found.place, "institution"
 
-        if first == last and fold(name) in self.common and found.place.feature not in ("country", "region"):
+        if first == last and common_word and found.place.feature not in ("country", "region"):
             # "in Orange" in an article about New Jersey, "in Mobile": a place; "in March", "Police said",
             # "Coast to Coast", "banned from Delta": not.
             strong = locative and previous[-1] in cues.STRONG_LOCATIVE_WORDS
