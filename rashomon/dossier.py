@@ -42,7 +42,7 @@ def range_text(inc: Incident, kind: str) -> str:
 def _published(article: Article | None) -> str:
     if article is None or article.published is None:
         return "?"
-    how = {"given": "", "text": " (from text)", "inferred": " (inferred)", "incident": " (dated by its incident)"}
+    how = {"given": "", "text": " (from text)", "url": " (from its address)", "inferred": " (inferred)", "incident": " (dated by its incident)"}
     return f"{article.published}{how.get(article.published_source, '')}"
 
 

@@ -25,7 +25,7 @@ ActorRole = Literal["perpetrator", "alleged_perpetrator", "target", "victim"]
 ArticleRole = Literal["main", "mention"]
 
 # How the publication date of an article was obtained.
-PublishedSource = Literal["given", "text", "inferred", "incident", "unknown"]
+PublishedSource = Literal["given", "text", "url", "inferred", "incident", "unknown"]
 # How the outlet of an article was obtained.
 OutletSource = Literal["given", "byline", "unknown"]
 

@@ -14,7 +14,7 @@ import pytest
 
 from rashomon.ingest import OutletBoilerplate, IngestError, clean_text, content_hash, read_articles
 from rashomon.ingest.cleaning import boilerplate_rule, repair_glue
-from rashomon.ingest.metadata import byline_outlet, header_date, parse_given_date, publication_date
+from rashomon.ingest.metadata import byline_outlet, header_date, parse_given_date, publication_date, url_date
 from rashomon.model import Article, IngestProblem
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ganja-2020"
@@ -360,6 +360,42 @@ def test_inferred_date_is_the_latest_full_date_and_needs_a_year():
     assert publication_date(None, paragraphs, warnings) == (dt.date(2020, 10, 17), "inferred")
     assert publication_date(None, ["It happened on October 17 and May 5."], warnings) == (None, "unknown")
     assert warnings == []
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    ("http://www.starnewsonline.com/news/20160719/girl-7-grazed-by-bullet-man-shot-in-leg", dt.date(2016, 7, 19)),
+    ("http://krqe.com/2017/02/10/police-activity-closes-westbound-san-antonio-closes-near-i-25/", dt.date(2017, 2, 10)),
+    ("http://www.khou.com:80/story/news/2015/09/21/new-details-emerge", dt.date(2015, 9, 21)),
+    ("https://example.com/2016-07-19-a-slug", dt.date(2016, 7, 19)),
+    ("http://www.ksla.com:80/story/31008810/boy-3-killed", None),  # a story number, not a day
+    ("http://myinforms.com/en/a/19170726-5-injured-in-overnight-shootings", None),  # an id that reads as 1917
+    ("http://example.com/2016/13/40/slug", None),
+    ("http://www.bostonherald.com/news_opinion/local_coverage/2014/06/5_people_shot_at_birthday_party", None),
+    ("http://example.com/news/2016/local/slug", None),
+    (None, None),
+])
+def test_url_date(url, date):
+    assert url_date(url) == date
+
+
+def test_given_date_later_than_the_pages_own_day_is_an_update():
+    """The archive's crawl dated a 2016 story 2017-01-29; its address says 2016-07-19, and a given date
+    the address confirms is kept even when the header dates the night a blotter reports."""
+    warnings: list[str] = []
+    paragraphs = ["WILMINGTON -- A 7-year-old girl was grazed by a bullet late Monday."]
+    url = "http://www.starnewsonline.com/news/20160719/girl-7-grazed-by-bullet-man-shot-in-leg"
+    assert publication_date("2017-01-29", paragraphs, warnings, url) == (dt.date(2016, 7, 19), "url")
+    assert warnings == ["given publication date 2017-01-29 is later than the page's address date 2016-07-19: "
+                        "dated 2016-07-19"]
+    header = ["Posted: Sunday, January 25, 2015 10:20 PM", "Two men were shot."]
+    assert publication_date("2017-01-29", header, [], "http://kstp.com/news/stories/S3688091.shtml") == (
+        dt.date(2015, 1, 25), "text")
+    blotter = ["April 2, 2017 - Patrol report", "Officers answered a shooting."]
+    assert publication_date("2017-04-03", blotter, [], "https://ccpdblotter.com/2017/04/03/patrol-report/") == (
+        dt.date(2017, 4, 3), "given")
+    assert publication_date("2017-04-03", paragraphs, [], url) == (dt.date(2016, 7, 19), "url")
+    assert publication_date("2016-07-18", paragraphs, [], url) == (dt.date(2016, 7, 18), "given")  # earlier: given
+    assert publication_date(None, paragraphs, [], url) == (dt.date(2016, 7, 19), "url")
 
 
 @pytest.mark.parametrize(("given", "date"), [

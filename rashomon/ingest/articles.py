@@ -32,7 +32,7 @@ def build_article(raw: RawArticle, max_chars: int) -> Article:
     if cut and truncation_warning(max_chars) not in warnings:
         warnings.append(truncation_warning(max_chars))
     paragraphs = text.split("\n\n")
-    published, published_source = publication_date(raw.published, paragraphs, warnings)
+    published, published_source = publication_date(raw.published, paragraphs, warnings, raw.url)
     outlet, outlet_source = outlet_of(" ".join((raw.outlet or "").split()) or None, paragraphs)
     language = detect_language(title, text)
     if language not in (None, "en"):

@@ -119,16 +119,49 @@ def _full_dates(text: str) -> Iterator[dt.date]:
             yield day
 
 
-def publication_date(given: object, paragraphs: list[str], warnings: list[str]) -> tuple[dt.date | None, PublishedSource]:
-    """Given date, else the header's, else the latest the text mentions; a bad given date is a warning."""
+# A page's address that carries its day: ".../2016/07/19/slug", ".../news/20160719/slug", ".../2016-07-19-slug".
+_FIRST_WEB_YEAR = 1990
+# Month and day of two digits each, and a separator after: ".../2014/06/5_people_shot..." is no day.
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)(?:(?P<sep>[/-])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)|(?P<mc>[01]\d)(?P<dc>[0-3]\d))"
+                       r"(?=[/.-]|$)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The day a page's address names, or None (no full date in it, or not a calendar day)."""
+    match = _URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        day = dt.date(int(match["y"]), int(match["m"] or match["mc"]), int(match["d"] or match["dc"]))
+    except ValueError:
+        return None
+    return day if day.year >= _FIRST_WEB_YEAR else None  # "/19170726-5-injured-in..." is an id, not 1917
+
+
+def publication_date(given: object, paragraphs: list[str], warnings: list[str],
+                     url: str | None = None) -> tuple[dt.date | None, PublishedSource]:
+    """Given date, else the header's, else the address's, else the latest the text mentions; a bad
+    given date is a warning. A given date later than the day the header or the address states is a
+    date the page was updated or collected, not first published: the earlier day is taken, and the
+    article says so, unless the address confirms the given day (a police blotter's header may date
+    the night it reports). On the GVA dev split this moves 26 given dates earlier; of the 23 articles
+    with a gold incident date, 18 were within a day of the earlier date, 5 of the given one."""
+    addressed = url_date(url)
+    stated = [(day, source) for day, source in ((header_date(paragraphs), "text"), (addressed, "url"))
+              if day is not None]
     if given not in (None, ""):
         day = parse_given_date(given)
         if day is not None:
-            return day, "given"
+            earlier = min((s for s in stated if s[0] < day), default=None)
+            if earlier is None or addressed == day:
+                return day, "given"
+            where = "header" if earlier[1] == "text" else "address"
+            warnings.append(f"given publication date {day} is later than the page's {where} date {earlier[0]}: "
+                            f"dated {earlier[0]}")
+            return earlier
         warnings.append(f"unreadable publication date {given!r}: dated from the text instead")
-    day = header_date(paragraphs)
-    if day is not None:
-        return day, "text"
+    if stated:
+        return stated[0]
     day = latest_full_date("\n".join(paragraphs))
     if day is not None:
         return day, "inferred"

@@ -19,7 +19,7 @@ from rashomon.trace.align import AlignSettings, PairAligner
 from rashomon.trace.text import Doc, prepare
 
 # Publication dates that say when the article appeared (not a lower bound from the text, not its incident's).
-DATED_SOURCES = ("given", "text")
+DATED_SOURCES = ("given", "text", "url")
 
 
 def ngram_keys(tokens: list[str], n: int) -> np.ndarray:
