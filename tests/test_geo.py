@@ -127,6 +127,34 @@ def test_a_neighbourhood_is_read_in_the_state_of_the_stand_alone_city_named(gaz)
     assert gaz.resolve("Woodlawn", GeoContext(countries={"US"})).admin1 == "Maryland"
 
 
+def test_a_town_whose_police_the_article_names_puts_the_article_in_its_state(gaz):
+    # Ensley and Roxbury are neighbourhoods of Birmingham and Boston; as towns of their own they are
+    # in Florida and Wisconsin, states these articles never name
+    text = ("Birmingham police are investigating after a juvenile was shot in the 5000 block of Avenue N "
+            "in Ensley. The preliminary investigation shows the shooting was accidental, Lt. Theophilus "
+            "Smith with the Birmingham Police Department said.")
+    context = build_context(text)
+    assert "Birmingham" in context.police_towns
+    context.add_country("US")
+    assert [(m.text, m.place.admin1) for m in find_places(text, context)] \
+        == [("Birmingham", "Alabama"), ("Birmingham", "Alabama")]
+    assert context.city_states == set()  # the caller's context is left as the names made it
+    text = ("Officers responded to a call for shots fired in the area of 10 Winslow Street in Roxbury. "
+            "The Boston Police Department continues to actively review the facts.")
+    context = build_context(text)
+    context.add_country("US")
+    assert [(m.text, m.place.admin1) for m in find_places(text, context)] == [("Boston", "Massachusetts")]
+    # a town the article names with its state is kept, and in a British story Birmingham is no US city
+    text = "Memphis police helped after a man was shot in Southaven, Miss., on Friday."
+    context = build_context(text)
+    context.add_country("US")
+    assert ("Southaven", "Mississippi") in [(m.text, m.place.admin1) for m in find_places(text, context)]
+    text = "West Midlands Police said a man was stabbed in Handsworth, and Birmingham police made an arrest."
+    context = build_context(text)
+    context.add_country("GB")
+    assert {m.place.country for m in find_places(text, context)} == {"GB"}
+
+
 @pytest.mark.parametrize("title, places", [
     ("Early Morning Valdosta Shooting", [("Valdosta", "Georgia")]),
     ("Teen Killed In Macon Shooting", [("Macon", "Georgia")]),

@@ -17,8 +17,9 @@ also take a plain string (without NER then).
 
 from __future__ import annotations
 
+
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -377,6 +378,8 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         elif article.words[last].lower in ("county", "parish"):
             counties.append(name)
         else:
+            if last != run[-1] and article.words[last + 1].lower == "police":
+                context.police_towns.append(name)
             readings = gaz.readings(name)
             if readings and _unmistakable_city(readings):  # "Chicago" says the article is about the US
                 context.add_country(readings[0].place.country)
@@ -494,6 +497,21 @@ def _kept_by_name(name: str, region: Place) -> Place:
                  latitude=region.latitude, longitude=region.longitude, precision=4, feature="city")
 
 
+def _with_police_states(context: GeoContext, gaz: Gazetteer) -> GeoContext:
+    """The context, with the states of the US cities whose police the article names as city_states:
+    "Birmingham police are investigating ... in Ensley" is Birmingham's Ensley, not Ensley, Florida.
+    A copy: the caller's context stays as the article's names made it."""
+    states = set()
+    for name in dict.fromkeys(context.police_towns):
+        found = gaz.lookup(name, context)
+        if found is not None and found.place.country == "US" and found.place.feature == "city" \
+                and found.place.admin1 and found.population >= UNANCHORED_MIN_POPULATION:
+            states.add(found.place.admin1)
+    if states <= context.city_states:
+        return context
+    return replace(context, city_states=context.city_states | states)
+
+
 class _Judge:
     """Decides whether a gazetteer name in the text is a place there, and which."""
 
@@ -503,7 +521,7 @@ class _Judge:
         # a Title Case headline: capitals say nothing of a longer name
         self.title_case = headline and article.in_title_line(0)
         self.gaz = article.gaz
-        self.context = context
+        self.context = _with_police_states(context, self.gaz)
         self.focus = context.focus()
         self.common = cues.common_words()
 

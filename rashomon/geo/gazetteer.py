@@ -50,6 +50,9 @@ class GeoContext:
     mentions: dict[str, int] = field(default_factory=dict)  # ISO2 -> times the country or a place in it is named
     # US states of the stand-alone cities (AP style) the article names: "across Chicago" puts it in Illinois
     city_states: set[str] = field(default_factory=set)
+    # towns whose police the article names ("Birmingham police", "the Boston Police Department"): read
+    # once the article's countries are known, their states count as city_states do
+    police_towns: list[str] = field(default_factory=list)
 
     def add_country(self, code: str) -> None:
         """Record that the article names a country (or a place in it) once more."""
