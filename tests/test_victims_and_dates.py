@@ -628,3 +628,11 @@ def test_a_hospitals_town_does_not_place_a_story_its_headline_places_in_a_county
                  title="Victim of accidental Wilkin County shooting identified")
     assert (main.place.name, main.place.admin1) == ("Wilkin County", "Minnesota")
 
+
+
+def test_a_death_told_victim_by_victim_cites_the_sentence_that_tells_it(extractor):
+    # the figure's evidence is where the death is told, not where the victim was first shot
+    main = _main(extractor, "Police said Jaylen Smith, 9, was shot in the chest at his home on Friday afternoon. "
+                            "Smith was taken to Hahnemann University Hospital, where he was pronounced dead an hour later.")
+    assert [(f.kind, f.value, f.evidence.quote) for f in main.figures] == [
+        ("killed", 1, "Smith was taken to Hahnemann University Hospital, where he was pronounced dead an hour later.")]

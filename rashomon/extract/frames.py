@@ -917,7 +917,8 @@ class FrameBuilder:
         killed_people = [v for v in people if v.killed]
         unit_of = {u.sent.start_char: u for u in frame.units + frame.follow_units}
         if "killed" not in kinds and killed_people:
-            unit = unit_of[killed_people[0].evidence[0].start_char]
+            first = killed_people[0]
+            unit = unit_of[(first.death or first.evidence[0]).start_char]  # where a death is told
             if headline_killed is not None and len(killed_people) < headline_killed.value <= sum(v.harmed for v in people) \
                     and not figures.find_figures(headline_killed.evidence.quote):  # its dead told one by one, not counted
                 # "Soldier fatally shoots 11-year-old daughter, himself" over "shot Tasha and then turned the gun

@@ -49,6 +49,7 @@ class Victim:
     harmed: bool = False
     age: str | None = None  # "13", "11-month": tells two people apart
     evidence: list[Span] = field(default_factory=list)
+    death: Span | None = None  # the sentence that tells the death (the first of ``evidence`` may tell only a wound)
     by_own_hand: bool = False  # "shot his wife before turning the gun on himself": not one of those he shot
     tokens: set[int] = field(default_factory=set)  # the words that name this victim, read by two rules or more
 
@@ -487,7 +488,7 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
         # shot": "the" points at someone the story names, the one named victim whose age it does not say
         ageless = [n for n in named if n.age is None and _alike(v.key.split(":", 1)[1].split("#")[0], "person:")]
         if len(of_age) == 1 or (not of_age and len(named) == 1 and ageless):
-            (of_age or ageless)[0].killed = (of_age or ageless)[0].killed or v.killed
+            _join(v, (of_age or ageless)[0])
             others.remove(v)
     for v in [v for v in others if v.key.startswith("a:")]:
         noun = v.key.split(":")[1]
@@ -496,15 +497,26 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
             continue
         partner = next((n for n in fitting if n.killed == v.killed), fitting[0])
         named.remove(partner)
-        partner.killed = partner.killed or v.killed
+        _join(v, partner)
         others.remove(v)
     for v in definite:
         if v.killed and not any(o.killed for o in others):
             survivor = next((o for o in others if not o.killed), None)
             if survivor is not None:
-                survivor.killed = True
+                _join(v, survivor)
                 survivor.evidence.extend(v.evidence)
     return others
+
+
+def _join(description: Victim, victim: Victim) -> None:
+    """``description`` told of ``victim``: its death is theirs."""
+    if description.killed and not victim.killed:
+        victim.killed, victim.death = True, description.death
+
+
+def _died(victim: Victim, fatal: bool, sent: Span) -> None:
+    if fatal and not victim.killed:
+        victim.killed, victim.death = True, sent
 
 
 _SPEECH_LEMMAS = {"say", "tell", "report", "confirm", "add", "state", "explain", "describe", "according"}
@@ -560,7 +572,7 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
     # "a 63-year-old man was found dead with a gunshot wound": one man, read twice
     again = next((v for v in found.values() if target.i in v.tokens), None)
     if again is not None:
-        again.killed = again.killed or fatal
+        _died(again, fatal, sent)
         return again
     if key == "<pronoun>" and last is None and not found:
         # "Jaimel Anderson was wearing his pajamas when the bullets flew ..., striking him": the
@@ -608,7 +620,7 @@ def _record(found: dict[str, Victim], last: Victim | None, target: Token, fatal:
     if victim is None:
         return None
     victim.harmed = True
-    victim.killed = victim.killed or fatal
+    _died(victim, fatal, sent)
     victim.by_own_hand = victim.by_own_hand or by_own_hand
     victim.age = victim.age or _age(target)
     victim.evidence.append(sent)
