@@ -520,6 +520,11 @@ def test_dayton_dateline_article_from_gva(nlp):
     # Montgomery is also Sahiwal's old name: in a US corpus the site is Montgomery, Alabama's
     ("montgomeryadvertiser.com", "US", ("US", "Alabama")),
     ("usatoday.com", None, None), ("cbsnews.com", None, None), ("wsmv.com", None, None),
+    # a state's name inside a label, read in the country asked for; the longest name wins
+    ("centralillinoisproud.com", "US", ("US", "Illinois")),
+    ("limaohio.com", "US", ("US", "Ohio")),
+    ("arkansasonline.com", "US", ("US", "Arkansas")),
+    ("wearewvproud.com", "US", None),
 ])
 def test_a_site_named_for_a_city_or_state(gaz, domain, country, region):
     assert gaz.region_in_domain(domain, country) == region

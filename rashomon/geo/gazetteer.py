@@ -26,6 +26,7 @@ PROMINENT_POPULATION = 1_000_000
 # A news site named for a city ("buffalonews.com") reports from it: cities this big, names this long.
 DOMAIN_CITY_POPULATION = 100_000
 DOMAIN_MIN_NAME = 5
+DOMAIN_MIN_REGION_NAME = 4  # "ohio", "iowa", "utah" inside a label
 # A postal town (too small for GeoNames) whose name a city this big bears is read only with its state written.
 POSTAL_SHADOW_POPULATION = 10_000
 
@@ -107,6 +108,7 @@ class Gazetteer:
         self._demonyms = self._demonym_table()
         self._capital_names = {fold(index.name[row]): code for code, row in self._capitals.items()}
         self._domain_index: dict[str, list[int]] | None = None
+        self._region_name_index: dict[str, dict[str, int]] = {}
 
     # -- places ------------------------------------------------------------------------------------------
     def place(self, row: int) -> Place:
@@ -193,12 +195,17 @@ class Gazetteer:
         "montgomeryadvertiser.com" is Montgomery, Alabama, not Sahiwal, Pakistan, once named Montgomery)."""
         names = self._domain_names()
         found: list[tuple[int, list[int]]] = []
-        for label in domain.lower().split(".")[:-1]:
-            label = re.sub(r"[^a-z]", "", label)
+        labels = [re.sub(r"[^a-z]", "", label) for label in domain.lower().split(".")[:-1]]
+        for label in labels:
             for n in range(DOMAIN_MIN_NAME, len(label) + 1):
                 for part in {label[:n], label[-n:]}:
                     if part in names:
                         found.append((n, names[part]))
+        if country is not None:
+            # the country's first-level region named anywhere in a label: "centralillinoisproud.com",
+            # "northwestgeorgianews.com", "limaohio.com" (the longest name wins: "arkansas", not "kansas")
+            found += [(len(name), [row]) for name, row in self._region_names(country).items()
+                      if any(name in label for label in labels)]
         if not found:
             return None
         if country is not None:
@@ -214,6 +221,15 @@ class Gazetteer:
             return self.place(cities[0])
         regions = {(self._ix.country[r], self._ix.name[r]): r for r in rows}
         return self.place(regions.popitem()[1]) if len(regions) == 1 else None
+
+    def _region_names(self, country: str) -> dict[str, int]:
+        """The country's first-level regions by main name, folded, without spaces (built once per country)."""
+        if country not in self._region_name_index:
+            ix = self._ix
+            self._region_name_index[country] = {
+                name: row for row in range(len(ix.name)) if ix.kind[row] == ADMIN1 and ix.country[row] == country
+                and len(name := re.sub(r"[^a-z]", "", fold(ix.name[row]))) >= DOMAIN_MIN_REGION_NAME}
+        return self._region_name_index[country]
 
     def _domain_names(self) -> dict[str, list[int]]:
         """Folded names without spaces -> rows of big cities and first-level regions (built once)."""
