@@ -60,10 +60,36 @@ def test_ambiguous_county_is_read_in_the_outlets_state(gaz):
     assert all(reread[f"a{i}"].place == mentions[i].place for i in range(3))
 
 
-def test_too_few_anchored_articles_learn_nothing(gaz):
+def test_too_few_anchored_articles_make_no_profile_but_place_namesakes_near_them(gaz):
+    """Two stories settled in Greenville, N.C. make no state profile; the Greene County next to it is still
+    the one a third story of that outlet means, not Missouri's. An outlet with no settled story is left alone,
+    and so is a name no namesake of which lies near the outlet's stories."""
     articles, mentions = _corpus(gaz, anchored=2)
     assert outlet_regions(articles, mentions, gaz) == {}
-    assert reread_by_outlet(articles, mentions, gaz) == mentions
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert (reread["b"].place.name, reread["b"].place.admin1) == ("Greene County", "North Carolina")
+    assert reread["c"].place == mentions[-1].place
+    _add_story(articles, mentions, "d", "wnct.com", "A man was shot in Springfield.", gaz.resolve("Springfield"))
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["d"].place == mentions[-1].place
+
+
+def test_a_name_is_read_at_its_namesake_near_an_outlet_with_no_profile(gaz):
+    """GVA dev: a Philadelphia station's "Police in Wilmington are investigating" is Wilmington, Delaware,
+    45 km away, not the larger Wilmington of North Carolina. A Trenton paper's "Northeast Washington" is
+    the Washington of New Jersey near it, but not when the story writes "Washington D.C."."""
+    articles, mentions = _home_stories(gaz, "6abc.com", "Philadelphia", "Pa.", "Pennsylvania", n=2)
+    _add_story(articles, mentions, "w", "6abc.com", "Police in Wilmington are investigating a shooting.",
+               gaz.resolve("Wilmington"))
+    assert mentions[2].place.admin1 == "North Carolina"
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert (reread["w"].place.name, reread["w"].place.admin1) == ("Wilmington", "Delaware")
+    for text, state in (("A shooting in Northeast Washington on Wednesday.", "New Jersey"),
+                        ("A shooting in Northeast Washington D.C. on Wednesday.", "District of Columbia")):
+        articles, mentions = _home_stories(gaz, "trentonian.com", "Trenton", "N.J.", "New Jersey", n=2)
+        _add_story(articles, mentions, "dc", "trentonian.com", text, gaz.resolve("Washington"))
+        reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+        assert (reread["dc"].place.name, reread["dc"].place.admin1) == ("Washington", state)
 
 
 def test_a_place_the_article_ties_to_its_state_is_kept(gaz):

@@ -157,6 +157,13 @@ class Gazetteer:
             return None
         return self.place(max(rows, key=lambda r: self._ix.population[r]))
 
+    def namesakes(self, place: Place) -> list[Place]:
+        """The other places whose main name is ``place``'s, of the same kind (not those it is an old or
+        other name of: "Washington" is no South River, New Jersey)."""
+        keys = tuple(fold_keys(place.name))
+        return [self.place(r) for r in self._folded_rows(place.name) if FEATURES[self._ix.kind[r]] == place.feature
+                and self._ix.geonameid[r] != place.geonameid and self._main_name(r, keys)]
+
     def namesake_in_country(self, place: Place, country: str) -> Place | None:
         """The likeliest town (else county) of the same name as ``place`` in ``country``: the most populous."""
         rows = [r for r in self._folded_rows(place.name) if self._ix.country[r] == country
