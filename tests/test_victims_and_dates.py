@@ -549,6 +549,13 @@ def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
      ("Philadelphia", "Pennsylvania")),
     ("A 30-year-old hunter was flown by helicopter to a hospital in Anchorage, Alaska, where he was pronounced dead "
      "on Saturday after he was shot at a gravel pit in Talkeetna.", None, ("Talkeetna", "Alaska")),
+    # a headline that names where the victim was from and where it happened
+    ("A 20-year-old man died Saturday after he was shot while hunting with his father, the game and fish "
+     "commission said.", "Louisiana man identified as victim in fatal Arkansas hunting accident",
+     ("Arkansas", "Arkansas")),
+    ("A man was shot and wounded late Friday, police said.", "Fairfield man shot in Vallejo",
+     ("Vallejo", "California")),
+    ("A man was shot and wounded late Friday, police said.", "Fairfield man shot", ("Fairfield", "California")),
 ])
 def test_where_it_happened_not_where_else_the_article_points(extractor, text, title, place):
     main = _main(extractor, text, title=title)

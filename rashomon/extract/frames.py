@@ -438,12 +438,17 @@ class FrameBuilder:
         the town in the site name after the headline ("... - WAFF-TV: News for Huntsville, AL"), any
         town the article names, the state the article names most ("D.C. police"), the headline's state.
         Every place the text names counts here, those of "Shreveport police said" first of all."""
-        headline_end = _headline_end(article.title or "")
+        title = article.title or ""
+        headline_end = _headline_end(title)
         scene = _scene_places(doc, places)
 
         def in_title(feature: str, headline_only: bool = False):
-            return next((m for m in title_matches if m.place.feature == feature
-                         and (not headline_only or m.start_char < headline_end)), None)
+            found = [m for m in title_matches if m.place.feature == feature
+                     and (not headline_only or m.start_char < headline_end)]
+            # "Louisiana man identified as victim in fatal Arkansas hunting accident": where it happened,
+            # not where the victim was from, when the headline names both
+            scene = [m for m in found if not _RESIDENT_AFTER.match(title[m.end_char:])]
+            return next(iter(scene or found), None)
 
         steps = (  # (where the place is read, how it is found), tried in order
             ("title", lambda: in_title("city", headline_only=True)),
