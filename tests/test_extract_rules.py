@@ -153,6 +153,9 @@ def figures(text):
     # a count and its breakdown are one count
     ("Three others, two males and a female between 15 and 20 years old, were injured in the shooting.",
      [("injured", 3, "exact")]),
+    # a gallery's counter run into its caption, and whose kin someone is, are no counts
+    ("1 of 11 A man died Thursday morning after being shot inside a home on the Southwest Side.", []),
+    ("The sister of the two boys died Sunday.", []),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

@@ -1,6 +1,7 @@
 """Quality guard on real gold: the first 80 incidents of the GVA dev split
 (118 articles nobody here wrote) must keep scoring at least these floors.
-Raise a floor when the system gets better; never lower one to make a change pass."""
+Raise a floor when the system gets better; never lower one to make a change pass, unless what the slice
+loses was right by accident, and then say so beside the floor."""
 
 from __future__ import annotations
 
@@ -14,16 +15,19 @@ from rashomon.evaluate.gva import evaluate
 GVA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "gva"
 
 FLOORS = {
-    "bcubed_f1": 0.92,
-    "conll_f1": 0.855,
-    "date_accuracy": 0.72,
-    "date_within_1_accuracy": 0.78,
+    # 0.92 / 0.855 until 2026-11-24: two reports of the May 2014 Atlanta school shooting had joined on a
+    # death neither tells ("Please don't let my baby die" read as one dead); with it read as no death, they
+    # count five hurt and one hurt and stay apart. On the whole dev split the same fix broke nothing.
+    "bcubed_f1": 0.915,
+    "conll_f1": 0.845,
+    "date_accuracy": 0.74,
+    "date_within_1_accuracy": 0.8,
     "city_accuracy": 0.72,
     "state_accuracy": 0.89,
-    "killed_accuracy": 0.88,
-    "injured_accuracy": 0.72,
+    "killed_accuracy": 0.9,
+    "injured_accuracy": 0.74,
     "count_incidents_exact": 0.6,
-    "count_killed_exact": 0.63,
+    "count_killed_exact": 0.66,
     "count_injured_exact": 0.65,
 }
 

@@ -147,6 +147,10 @@ def _count(nlp, text):
     # "the man who was killed" is the one named dead, not the one in critical condition
     ("Damien Simpson died from his injuries. Deputies say another victim remains in critical condition. An autopsy "
      "is being performed on the man who was killed.", 1, 1),
+    # a death of illness, and a death feared, are no victims; a shooting's complications are
+    ("The boy was shot in the arm. His sister, 28-year-old Tiffany Scott, died from cancer last week.", 0, 1),
+    ("The boy was shot in the arm. \"Please don't let my baby die,\" his mother recalled saying.", 0, 1),
+    ("The boy was shot in the arm. He died of complications of his gunshot wound.", 1, 0),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)

@@ -82,7 +82,9 @@ _NAMING_BEFORE = re.compile(r"\b(?:Hwy|Highway|Route|Rte|Rt|Interstate|I|US|SR|C
                             r"Lot|Flight|No|Number|Precinct|District|Ward|Station|Engine|Ladder|Channel|Building|Bldg|Hangar|Gate|Pier|"
                             r"Terminal|Floor)\.?\s*-?\s*$|#\s*$")
 # "Father of 3 fatally shot", "a mother of two": the children are not the victims.
-_PARENT_OF_BEFORE = re.compile(r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother|grandparent)\s+of\s+$", re.I)
+# "the sister of the two boys": whose kin someone is.
+_PARENT_OF_BEFORE = re.compile(r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother|grandparent|sister|brother|"
+                               r"sibling|aunt|uncle|cousin)\s+of\s+(?:the\s+)?$", re.I)
 # "one of the six": the group was counted where it was first told.
 _OF_THE_BEFORE = re.compile(r"\b(?:(?:one|two|three|some|all|each|both|none|any|\d+) of|out of) (?:the|those|these)\s+$"
                             r"|\b(?:first|second|third|last|latest) of\s+$", re.I)  # "the first of two teenagers killed"
@@ -97,6 +99,8 @@ _NOT_A_COUNT = {911}
 _DECADE_AFTER = re.compile(r"^['’′]?s\b|^\s*y/?o\b")
 # "Image 2 of 8", "Photo 3 of 12": a gallery's captions.
 _GALLERY_BEFORE = re.compile(r"\b(?:images?|photos?|slides?|pictures?|pages?)\s+(?:\d+\s+of\s+)?$", re.I)
+# "1 of 11 A man died Thursday": a gallery's counter run into the caption it stands before.
+_GALLERY_COUNTER = re.compile(r"\s*(?P<n>\d+)\s+of\s+(?P<of>\d+)\s+(?=[A-Z])")
 # A US station's call sign ("WREX", "KSDK-TV"), not a capitalised word that looks like one.
 _CALL_SIGN = r"(?!KILL\b|WERE\b|WITH\b|WHEN\b|WHO\b|WAS\b|WILL\b|KEEP\b)[KW][A-Z]{2,3}"
 # "(CBS 8/CNS)", "FOX 59 News", "News 5 WCYB": a broadcaster's channel number.
@@ -274,6 +278,8 @@ def find_figures(text: str) -> list[RawFigure]:
 
 def _counts(text: str) -> list[RawFigure]:
     numbers = _coordinated(text, find_numbers(text))
+    counter = _GALLERY_COUNTER.match(text)
+    gallery = (counter.start("n"), counter.start("of")) if counter else ()
     # Subsets ("including two children") and ages ("two men, 21 and 25,") are not counts of their own.
     not_counts = [bool(_SUBSET_BEFORE.search(text[max(0, s - 25):s])) or value in _NOT_A_COUNT
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
@@ -287,6 +293,7 @@ def _counts(text: str) -> list[RawFigure]:
               or bool(_SUSPENDED_HYPHEN.match(text, e))  # "an 11- and 12-year-old": an age
               or bool(_SPACED_AGE_AFTER.match(text, e))  # "A three -year-old girl", a typo
               or bool(_DECADE_AFTER.match(text[e:e + 6])) or bool(_GALLERY_BEFORE.search(text[max(0, s - 20):s]))
+              or s in gallery
               or (text[s:e].isdigit() and bool(_CHANNEL_BEFORE.search(text[max(0, s - 12):s])
                                                 or _CHANNEL_AFTER.match(text[e:e + 12])))
               or bool(_RANGE_OF_TIME.match(text[e:e + 20]))

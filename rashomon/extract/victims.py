@@ -40,6 +40,11 @@ _AGE = re.compile(r"\b(\d{1,3}(?:-month)?|[a-z]+(?=-year-old))(?:-year-old|-old|
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
 _MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
+# A death of illness, not of violence: "died from cancer", "died of natural causes".
+_NATURAL_DEATH = re.compile(
+    r"(?:\s+\w+){0,3}?\s+(?:of|from)\s+(?:(?:a|an|his|her|their|breast|lung|brain|pancreatic|an apparent)\s+)*"
+    r"(?:cancer|illness|disease|natural causes|heart attack|heart failure|stroke|leukemia|overdose|complications of (?!(?:his|her|the)\s+(?:gunshot|wound)))",
+    re.I)
 
 
 @dataclass
@@ -448,6 +453,10 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
             after = text[token.idx + len(token.text):token.idx + len(token.text) + 12]
             if (token.lemma_ == "shoot" and _MISSED.match(after)) or any(c.dep_ == "neg" for c in token.children):
                 continue
+            if token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children):
+                continue  # "Please don't let my baby die"
+            if token.lemma_ == "die" and _NATURAL_DEATH.match(text, token.idx + len(token.text)):
+                continue  # "his sister died from cancer": no victim of the shooting
             if _hypothetical(token):
                 continue
             target = _victim_token(token, headline)
