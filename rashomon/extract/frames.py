@@ -447,8 +447,8 @@ class FrameBuilder:
                      and (not headline_only or m.start_char < headline_end)]
             # "Louisiana man identified as victim in fatal Arkansas hunting accident": where it happened,
             # not where the victim was from, when the headline names both
-            scene = [m for m in found if not _RESIDENT_AFTER.match(title[m.end_char:])]
-            return next(iter(scene or found), None)
+            not_homes = [m for m in found if not _RESIDENT_AFTER.match(title[m.end_char:])]
+            return next(iter(not_homes or found), None)
 
         steps = (  # (where the place is read, how it is found), tried in order
             ("title", lambda: in_title("city", headline_only=True)),

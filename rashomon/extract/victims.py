@@ -497,7 +497,7 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
         # shot": "the" points at someone the story names, the one named victim whose age it does not say
         ageless = [n for n in named if n.age is None and _alike(v.key.split(":", 1)[1].split("#")[0], "person:")]
         if len(of_age) == 1 or (not of_age and len(named) == 1 and ageless):
-            _join(v, (of_age or ageless)[0])
+            _died((of_age or ageless)[0], v.killed, v.death)
             others.remove(v)
     for v in [v for v in others if v.key.startswith("a:")]:
         noun = v.key.split(":")[1]
@@ -506,24 +506,19 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
             continue
         partner = next((n for n in fitting if n.killed == v.killed), fitting[0])
         named.remove(partner)
-        _join(v, partner)
+        _died(partner, v.killed, v.death)
         others.remove(v)
     for v in definite:
         if v.killed and not any(o.killed for o in others):
             survivor = next((o for o in others if not o.killed), None)
             if survivor is not None:
-                _join(v, survivor)
+                _died(survivor, v.killed, v.death)
                 survivor.evidence.extend(v.evidence)
     return others
 
 
-def _join(description: Victim, victim: Victim) -> None:
-    """``description`` told of ``victim``: its death is theirs."""
-    if description.killed and not victim.killed:
-        victim.killed, victim.death = True, description.death
-
-
-def _died(victim: Victim, fatal: bool, sent: Span) -> None:
+def _died(victim: Victim, fatal: bool, sent: Span | None) -> None:
+    """Count ``victim`` dead when ``fatal``, told in ``sent`` (the first sentence that tells it stays)."""
     if fatal and not victim.killed:
         victim.killed, victim.death = True, sent
 

@@ -17,7 +17,6 @@ also take a plain string (without NER then).
 
 from __future__ import annotations
 
-
 import re
 from dataclasses import dataclass, replace
 

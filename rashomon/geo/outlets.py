@@ -206,6 +206,7 @@ class OutletReader:
                 if region is None or (place.country, place.admin1) == region or not self._far_from_home(place, outlet, region) \
                         or (self.gaz.population(place) >= KNOWN_BEYOND_ITS_STATE and not (foreign and place.country != region[0])):
                     continue
+                local = self.gaz.namesake_in(place, *region)
             else:
                 settled = self._same_days_region(place, date)
                 region = settled or regions.get(outlet)
@@ -220,15 +221,13 @@ class OutletReader:
                     continue
                 if region is not None and settled is None and self._near_home(place, outlet, region):
                     continue  # "Newark" in a New York station's story: the Newark across the river
-                if region is None or (settled is None and self.gaz.namesake_in(place, *region) is None):
+                local = self.gaz.namesake_in(place, *region) if region is not None else None
+                if local is None and settled is None:
                     # no namesake where the outlet reports from: the one nearest the places its stories
                     # settle ("Wilmington" in a Philadelphia station's story is Delaware's)
-                    nearest = self._nearest_namesake(place, outlet, region)
-                    if nearest is not None:
-                        out[position] = nearest
-                    if nearest is not None or region is None:
+                    local = self._nearest_namesake(place, outlet, region)
+                    if local is None and region is None:
                         continue
-            local = self.gaz.namesake_in(place, *region)
             if local is None and region == regions.get(outlet):
                 local = self._unlisted(place, region, abroad=foreign and place.country != region[0])
             if local is not None:
