@@ -250,6 +250,25 @@ def test_repeated_lines_are_boilerplate_unless_sentences_quoted_again():
     assert clean_text(text) == f"{quote}\n\nThe attack happened at night."
 
 
+def test_related_headlines_under_a_heading_go_with_it():
+    # twincities.com: the headlines of other stories under "Related Articles", glued to a sentence; and
+    # the York Daily Record's "Related" list, WRIC's "Related Coverage <headline>"
+    text = ("His family is feeling a lot of anger about what happened. Related Articles Federal judge dismisses "
+            "lawsuit filed by AK-47-toting man in St. Cloud\n\nPolice hunt anti-government suspect in Wisconsin gun "
+            "store burglary\n\nThe girls’ mother was in critical condition Friday night, police said.")
+    assert clean_text(text) == ("His family is feeling a lot of anger about what happened.\n\n"
+                                "The girls’ mother was in critical condition Friday night, police said.")
+    text = ("Related\n\nManchester boy shoots self in head\n\nFirst-grader brings unloaded gun into York City School"
+            "\n\nAdvertisement\n\nA 3-year-old shot his mother in the leg on Tuesday, police said.")
+    assert clean_text(text) == "A 3-year-old shot his mother in the leg on Tuesday, police said."
+    text = ("Related Coverage Two juveniles shot in Mosby Court in Richmond\n\nRICHMOND, Va. (WRIC) — A local mother "
+            "is calling for an end to the violence.")
+    assert clean_text(text) == "RICHMOND, Va. (WRIC) — A local mother is calling for an end to the violence."
+    # a story line that begins with the word stays
+    text = "Related charges were filed Monday against two men in the case\n\nThe men were held without bail."
+    assert clean_text(text) == text
+
+
 def test_lines_equal_to_the_title_are_dropped():
     assert clean_text("Storm floods the valley\nThe river rose overnight.", "Storm floods the valley") == \
         "The river rose overnight."

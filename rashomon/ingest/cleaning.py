@@ -134,6 +134,16 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"copy link(?: copy)?|like this: like loading\.*|loading\.*)$"),
     )
 )
+# A list of other stories' headlines under a heading ("Related Articles", "Related", "See also"), or after
+# it on its line ("Related Coverage Two juveniles shot in Mosby Court"): other incidents, not this one.
+_RELATED_NOUNS = r"(?:stories|articles|coverage|content|news|headlines|links|photos|videos)"
+_RELATED_HEADING = re.compile(rf"^(?:related(?: {_RELATED_NOUNS})?|see also|more (?:stories|news|headlines))\s*:?$",
+                              re.IGNORECASE)
+_RELATED_WITH_HEADLINE = re.compile(rf"^related {_RELATED_NOUNS}:? (?=[A-Z0-9\"“‘'])", re.IGNORECASE)
+# "... about what happened. Related Articles Federal judge dismisses ...": the heading ran into the story
+_RELATED_GLUED = re.compile(rf"(?:(?<=[.!?][”’\"] )|(?<=[.!?] ))(?=Related (?i:{_RELATED_NOUNS})\b)")
+_RELATED_LIST_MAX = 8  # headlines dropped after one heading at most
+_HEADLINE_MAX_WORDS = 20
 _TWEET_MEDIA = re.compile(r"pic\.twitter\.com/", re.IGNORECASE)
 _TWEET_TEXT_BEFORE, _TWEET_TEXT_AFTER = 2, 1  # lines around an attribution that may hold the tweet's picture link
 _SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*$")
@@ -161,7 +171,22 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
         if rule == "embedded tweet attribution":
             for j in range(max(0, i - _TWEET_TEXT_BEFORE), min(len(lines), i + _TWEET_TEXT_AFTER + 1)):
                 drop[j] = drop[j] or bool(_TWEET_MEDIA.search(lines[j]))
+    for i, line in enumerate(lines):
+        with_headline = _RELATED_WITH_HEADLINE.match(line)
+        if with_headline and _headline_like(line[with_headline.end():]):
+            drop[i] = True
+        elif not _RELATED_HEADING.match(line):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + _RELATED_LIST_MAX)):
+            if not (drop[j] or _headline_like(lines[j])):
+                break
+            drop[j] = True
     return [line for line, dropped in zip(lines, drop) if not dropped]
+
+
+def _headline_like(line: str) -> bool:
+    """A line that reads as a headline: short, and not ended as a sentence is."""
+    return len(line.split()) <= _HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line)
 
 
 def _drop_repeats(lines: list[str]) -> list[str]:
@@ -181,7 +206,8 @@ def _drop_repeats(lines: list[str]) -> list[str]:
 
 def _clean_lines(text: str) -> list[str]:
     """Normalised, glue-repaired lines with the rule-based boilerplate gone (repeats are still there)."""
-    lines = [part.strip() for line in _normalised_lines(text) for part in repair_glue(line).split("\n")]
+    lines = [part.strip() for line in _normalised_lines(text)
+             for part in repair_glue(_RELATED_GLUED.sub("\n", line)).split("\n")]
     return _drop_boilerplate([line for line in lines if _HAS_WORD.search(line)])
 
 
