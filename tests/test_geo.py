@@ -155,6 +155,60 @@ def test_a_town_whose_police_the_article_names_puts_the_article_in_its_state(gaz
     assert {m.place.country for m in find_places(text, context)} == {"GB"}
 
 
+def test_a_street_after_block_of_and_a_direction_is_no_place(gaz):
+    # newstalkkzrg.com (Joplin, Mo.): "South Pennsylvania" is an avenue; Pennsylvania had been the place
+    text = ("Joplin Police confirm that an 18-year-old man was killed by accidental gun fire Thursday night. "
+            "Around 9:30p.m. emergency services responded to 2400 Block of South Pennsylvania in regard to a shooting.")
+    context = build_context(text)
+    assert ("US", "Pennsylvania") not in context.admin1
+    context.add_country("US")
+    assert [(m.text, m.place.admin1) for m in find_places(text, context)] == [("Joplin", "Missouri")]
+
+
+def test_washington_written_as_the_state_is_the_state(gaz, nlp):
+    # bnonews.com, "Active shooter at Cascade Mall in Burlington, Washington": the State Patrol, and
+    # "planned in Washington", are the state's; in another story "Washington" stays the capital
+    text = nlp("Sgt. Mark Francis, a spokesman for the Washington State Patrol, confirmed that four women had been "
+               "killed at Macy's. \"At this time, we do not have information to suggest additional attacks [are] "
+               "planned in Washington,\" she said.")
+    context = build_context(text)
+    assert ("US", "Washington") in context.admin1
+    assert [(m.place.name, m.place.feature) for m in find_places(text, context)] \
+        == [("Washington", "admin1"), ("Washington", "admin1")]
+    text = nlp("The senator flew back to Washington on Tuesday after the shooting.")
+    assert [(m.place.admin1, m.place.feature) for m in find_places(text, GeoContext(countries={"US"}))] \
+        == [("District of Columbia", "city")]
+
+
+def test_a_county_of_several_states_is_the_one_holding_a_town_named(gaz, nlp):
+    # kbzk.com (Bozeman, Mont.): Gallatin County is Montana's, Illinois's and Kentucky's; Belgrade,
+    # Montana is in the first, so "Belgrade" is not the capital of Serbia
+    text = nlp("At approximately 10:00 A.M. Thursday, Belgrade Police and EMS were called to an address on Cardinal "
+               "Drive in Belgrade for a gunshot wound to a juvenile. Coroners for the Gallatin County Sheriff's "
+               "Office and the Belgrade Police Department are investigating the death.")
+    context = build_context(text)
+    assert ("US", "Montana") in context.admin1
+    assert {(m.place.name, m.place.admin1) for m in find_places(text, context)} \
+        == {("Belgrade", "Montana"), ("Gallatin County", "Montana")}
+    # not the town named as the county is (DeKalb, Illinois), nor a small namesake of a larger town
+    # (Crossville, Illinois is in a White County; Tennessee's is the larger Crossville)
+    text = nlp("Thomas was taken into custody by members of the DeKalb County Sheriff's Office. \"It's "
+               "complicated,\" said DeKalb Police Chief Cedric Alexander.")
+    assert ("US", "Illinois") not in build_context(text).admin1
+    text = nlp("A seven-year-old boy has died after being shot by another child inside a parked car in Crossville. "
+               "The White County Sheriff's Office is investigating.")
+    assert ("US", "Illinois") not in build_context(text).admin1
+
+
+def test_a_persons_surname_doing_what_people_do_is_no_place(gaz, nlp):
+    # the recogniser reads the second "Washington" as a place; the article named Tyrone Washington Jr.
+    text = nlp("A month after a warrant was issued for his arrest, Tyrone Washington Jr. was booked Sunday into "
+               "Clark County Detention Center on a murder charge. Washington was arrested in Louisiana earlier this "
+               "month and extradited to Las Vegas, Las Vegas police officer Laura Meltzer said.")
+    places = [m.text for m in find_places(text, build_context(text))]
+    assert "Washington" not in places and "Las Vegas" in places
+
+
 @pytest.mark.parametrize("title, places", [
     ("Early Morning Valdosta Shooting", [("Valdosta", "Georgia")]),
     ("Teen Killed In Macon Shooting", [("Macon", "Georgia")]),

@@ -384,9 +384,9 @@ class FrameBuilder:
         return place
 
     @staticmethod
-    def _most_named(matches, features: tuple[str, ...]):
+    def _most_named(matches, features: tuple[str, ...], favoured: frozenset = frozenset()):
         """The match of a place of these kinds the article names most often (its first match;
-        the earliest of equals)."""
+        of equals, one in ``favoured`` (place ids), then the earliest)."""
         counts: dict[int | str, int] = {}
         first: dict[int | str, object] = {}
         for m in matches:
@@ -397,7 +397,7 @@ class FrameBuilder:
         if not counts:
             return None
         order = list(first)
-        return first[max(order, key=lambda k: (counts[k], -order.index(k)))]
+        return first[max(order, key=lambda k: (counts[k], k in favoured, -order.index(k)))]
 
     def _title_places(self, title_doc: Doc, context) -> list:
         """The headline's places, read with its parse and with its words alone: the entity
@@ -469,9 +469,11 @@ class FrameBuilder:
                 return match.place, evidence
         return None, None
 
-    def _city_within(self, place: Place | None, matches):
+    def _city_within(self, place: Place | None, matches, headline: list[Place] = ()):
         """The match of the town a county or state is coded at: the one the article names most
-        inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them."""
+        inside it ("in Bartow County" and "Euharlee police"), as incident datasets code them; of
+        two named as often, the one the ``headline`` names ("Active shooter at Cascade Mall in
+        Burlington, Washington", Seattle named once too)."""
         if place is None or place.feature not in ("admin1", "admin2"):
             return None
         inside = []
@@ -487,7 +489,7 @@ class FrameBuilder:
                                  and c.geonameid != m.place.geonameid and self._holds(place, c)), None)
                 if namesake is not None:
                     inside.append(replace(m, place=namesake))
-        return self._most_named(inside, ("city",))
+        return self._most_named(inside, ("city",), frozenset(p.geonameid or p.name for p in headline))
 
     def _holds(self, region: Place, city: Place) -> bool:
         """Whether ``region`` holds ``city``, or its namesake in the city's state does: "Pike County"
@@ -752,7 +754,7 @@ class FrameBuilder:
         self._denials(units, frames, main)
         if main.place is None:
             main.place, main.place_evidence = self._fallback_place(article, doc, places, title_matches)
-        inside = self._city_within(main.place, places)
+        inside = self._city_within(main.place, places, title_places)
         if inside is not None:
             main.place, main.place_evidence = inside.place, self._evidence_at(article, doc, inside.start_char)
         elif (inside := self._city_within(main.place, [m for m in title_matches if m.start_char >= _headline_end(

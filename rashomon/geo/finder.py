@@ -56,7 +56,8 @@ _RUN_GAP = re.compile(r"[ \t\u00a0]+")
 _AGE_AFTER = re.compile(r"[ \t\u00a0]+\d{1,3}-(?:year|month|week)-old\b")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(—–]|\s-\s")
 _ADDRESS_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|[A-Za-z])?\s+$")
-_ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+$")
+# "the 2400 Block of South Pennsylvania": a direction may come between
+_ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+(?:(?:north|south|east|west|[nsew])\.?\s+)?$", re.I)
 # "on Choctaw and Florida", "at Charlevoix and Philip": an intersection of two streets
 _INTERSECTION_BEFORE = re.compile(r"\b(?:on|at)\s+$")
 _INTERSECTION_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\b)")
@@ -71,6 +72,10 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-(?:year|month|week|day)s?-old\s+$", re.I)  # "including 1-year-old Ashley"
 _DC_FORMS = {"D.C.", "DC", "D. C."}
+_PERSON_PREDICATE = re.compile(
+    r"\s+(?:(?:was|has been|had been|is|will be) (?:arrested|charged|booked|indicted|sentenced|convicted|"
+    r"extradited|jailed|released|taken into custody|shot|wounded|killed|pronounced)|"
+    r"(?:told|pleaded|admitted|testified|confessed|fled|surrendered)\b)")
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})"        # BAKU, ST. LOUIS, NEW YORK
     r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2}))?"  # , Ohio / , Fla. / , N.C.
@@ -238,6 +243,17 @@ class _Article:
             return True
         return _STREET_PAIR.match(self.text, self.words[last].end) is not None
 
+    def written_as_state(self, name: str, last: int) -> bool:
+        """"Washington State", "Washington state": a state's name with "state" after it; not a
+        university's ("Ohio State University" is named in stories of any state)."""
+        if name.lower().endswith(" state"):
+            after = self.next_word(last)
+        elif self.next_word(last) == "state":
+            after = self.next_word(last + 1)
+        else:
+            return False
+        return after not in cues.STATE_INSTITUTIONS
+
     def qualifier(self, name: str, end: int) -> str | None:
         """The region written after a name and a comma ("Dayton, Ohio", "Ganja, Azerbaijan").
         After a country name the comma is a list's ("Russia, USA and France"), not a qualifier."""
@@ -355,6 +371,7 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
     context = GeoContext()
     states_or_countries: list[str] = []  # "Georgia": the country, unless the article is about the US
     counties: list[str] = []
+    towns: list[str] = []  # other names, for the county that holds one of them
     for run, first, last in article.names():
         start, end = article.words[first].start, article.words[last].end
         name = article.span_text(first, last)
@@ -372,11 +389,12 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
             states_or_countries.append(name)
         elif country is not None:
             context.add_country(country.country)
-        elif state is not None and state.name != "Washington":  # "Washington" mostly means the capital
-            context.add(state)
+        elif state is not None and (state.name != "Washington" or article.written_as_state(name, last)):
+            context.add(state)  # "Washington" mostly means the capital, "Washington State" the state
         elif article.words[last].lower in ("county", "parish"):
             counties.append(name)
         else:
+            towns.append(name)
             if last != run[-1] and article.words[last + 1].lower == "police":
                 context.police_towns.append(name)
             readings = gaz.readings(name)
@@ -394,8 +412,13 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
     for name in counties:
         county = gaz.lookup(name, context)
         namesakes = gaz.candidates(name)
+        holders = _counties_holding(gaz, namesakes, towns)
         if county is not None and (county.score > NAMED_COUNTRY or len(namesakes) == 1):
             context.add(county.place)
+        elif len(holders) == 1:
+            # "Gallatin County" (Montana, Illinois, Kentucky) and "Belgrade": the one that holds a
+            # town the article names, Belgrade, Montana, not the capital of Serbia
+            context.add(holders[0])
         elif len({p.country for p in namesakes}) == 1:  # every Oconee County is American
             context.add_country(namesakes[0].country)
     for name in states_or_countries:
@@ -412,6 +435,28 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         if dateline.admin1:
             context.admin1.add((dateline.country, dateline.admin1))
     return context
+
+
+def _counties_holding(gaz: Gazetteer, counties: list[Place], towns: list[str]) -> list[Place]:
+    """Those of ``counties`` (namesakes) that hold the largest town of its country of one of the
+    ``towns`` names (not a town named as the county is: "DeKalb" of "DeKalb County"; not a small
+    namesake of a larger town: Crossville, Illinois is in a White County, but "Crossville" in a story
+    of Tennessee's White County is Tennessee's)."""
+    if len(counties) < 2:
+        return []
+    own = {fold(re.sub(r"\s+(?:County|Parish|Borough)$", "", c.name)) for c in counties}
+    held = set()
+    for name in set(towns):
+        if fold(name) in own:
+            continue
+        largest: dict[str, tuple[int, Place]] = {}
+        for c in gaz.candidates(name):
+            if c.feature == "city" and c.admin2:
+                size = gaz.population(c)
+                if c.country not in largest or size > largest[c.country][0]:
+                    largest[c.country] = (size, c)
+        held |= {(c.country, c.admin1, c.admin2) for _, c in largest.values()}
+    return [c for c in counties if c.feature == "admin2" and (c.country, c.admin1, c.name) in held]
 
 
 def _unmistakable_city(readings: list[Resolution]) -> bool:
@@ -540,6 +585,13 @@ class _Judge:
             return (found.place, "dc") if found is not None else None
         if self._never_a_place(name, lead, first, last, previous):
             return None
+        state = gaz.us_state(name, abbreviations=False)
+        if state is not None and (article.written_as_state(name, last) or (
+                state.name == "Washington" and ("US", "Washington") in self.context.admin1
+                and not any(form in article.text for form in _DC_FORMS))):
+            # "the Washington State Patrol", "Washington state"; and "in Washington" in a story that
+            # names the state so ("Burlington, Washington"): the state, not the capital
+            return state, "state"
         qualifier = article.qualifier(name, end)
         found = gaz.lookup_qualified(name, qualifier, self.context) if qualifier else None
         if found is not None:
@@ -682,7 +734,11 @@ class _Judge:
             return True
         if locative and not self.article.words[last].possessive:
             return False
-        return label not in ("GPE", "LOC") and fold(name) in self.article.person_words
+        if fold(name) not in self.article.person_words:
+            return False
+        # a name the article gives a person, here doing what people do, whatever the entity recogniser
+        # says ("Tyrone Washington Jr. was booked ... Washington was arrested in Louisiana")
+        return label not in ("GPE", "LOC") or _PERSON_PREDICATE.match(self.article.text, self.article.words[last].end) is not None
 
     def _plausible(self, found: Resolution) -> bool:
         """Without a strong cue, the place must lie where the article is about ("Dedeli" in an
