@@ -18,6 +18,7 @@ HARRIS = Place(name="Harris County", admin1="Texas", admin2="Harris County", cou
                precision=3, feature="admin2")
 SPRING = Place(name="Spring", admin1="Texas", admin2="Harris County", country="US", geonameid=4733624)
 PASADENA = Place(name="Pasadena", admin1="Texas", admin2="Harris County", country="US", geonameid=4717560)
+QUIET_TX = Place(name="Fredericksburg", admin1="Texas", admin2="Gillespie County", country="US", geonameid=4692856)
 
 
 def _mention(article: str, place: Place | None, day: int | None, killed: int | None = None,
@@ -176,3 +177,42 @@ def test_a_placeless_report_with_a_quiet_towns_name_among_its_words_joins_its_re
     assert score_pair(placed, _mention("lone", None, 11, keywords=lone.keywords)) is None
     assert score_pair(placed, _mention("lone", None, 10, keywords=[w for w in lone.keywords if w != "galena"])) is None
     assert score_pair(placed, lone, busy={"placed#0": 3, "lone#0": 0}) is None
+
+
+def test_reports_of_one_county_or_of_one_day_and_toll_in_a_state_need_fewer_shared_words():
+    """Two reports of different places share a quarter of their words (Jaccard 3/13): too few for two
+    places anywhere (WORDS_BAR 0.3), enough for two towns of one county a day apart, or for two towns of
+    one state on one day with the same toll of two or more (NEAR_WORDS_BAR 0.2); one dead is too common
+    a toll for that, another state too far."""
+    shared = ("mall", "macy", "rifle")
+    words_a = shared + ("alpha", "bravo", "charlie", "delta", "echo")
+    words_b = shared + ("foxtrot", "golf", "hotel", "india", "juliet")
+    county = score_pair(_mention("a", SPRING, 10, keywords=words_a), _mention("b", PASADENA, 11, keywords=words_b))
+    assert county is not None and county.score >= 2.0
+    state = (_mention("a", SPRING, 10, killed=3, keywords=words_a), _mention("b", QUIET_TX, 10, killed=3, keywords=words_b))
+    assert score_pair(*state).score >= 2.0
+    assert score_pair(_mention("a", SPRING, 10, killed=1, keywords=words_a),
+                      _mention("b", QUIET_TX, 10, killed=1, keywords=words_b)) is None
+    assert score_pair(_mention("a", SPRING, 10, killed=3, keywords=words_a),
+                      _mention("b", QUIET_TX, 11, killed=3, keywords=words_b)) is None
+    assert score_pair(_mention("a", SPRING, 10, killed=3, keywords=words_a),
+                      _mention("b", QUIET, 10, killed=3, keywords=words_b)) is None  # Illinois
+    fewer = shared[:2] + ("rifle2",)
+    assert score_pair(_mention("a", SPRING, 10, keywords=words_a),
+                      _mention("b", PASADENA, 11, keywords=fewer + words_b[3:])) is None  # 2/14
+
+
+def test_a_trial_report_that_names_no_day_joins_its_shooting_a_year_before_on_a_full_name():
+    """GVA: "Jury finds Trung Le guilty in Bourbon Street shooting", "Man found guilty of murdering two
+    men during dice game": reports of a trial, dated by their publication, 157 to 565 days after the
+    shooting they name a person of. Past UNDATED_WINDOW only a full name shared joins them."""
+    shooting = _mention("shooting", QUIET, 1, killed=1).model_copy(update={"names": ["Trung Le", "Brittany Thomas"]})
+    trial = _mention("trial", QUIET, 1, killed=1, stated=False).model_copy(
+        update={"date": dt.date(2018, 5, 20), "names": ["Trung Le"]})
+    assert trial.date_assumed and (trial.date - shooting.date).days > 92
+    link = score_pair(shooting, trial)
+    assert link is not None and link.score >= 2.0 and "names Trung Le" in link.reasons
+    assert {tuple(sorted(m.article_id for m in c)) for c in cluster([shooting, trial])[0]} == {("shooting", "trial")}
+    # without the name, or beyond NAMED_REACH, the trial stays apart
+    assert score_pair(shooting, trial.model_copy(update={"names": []})) is None
+    assert score_pair(shooting, trial.model_copy(update={"date": dt.date(2020, 5, 20)})) is None

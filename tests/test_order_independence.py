@@ -186,6 +186,9 @@ def _reference_cluster(mentions, reported):
     mentions = sorted(mentions, key=lambda m: m.id)
     by_id = {m.id: m for m in mentions}
 
+    def full_names(m):
+        return {n.lower() for n in m.names if len(n) > 5 and " " in n}
+
     def candidate(a, b):
         if (a.date is None) == (b.date is None) and a.date is not None:
             return True
@@ -194,9 +197,11 @@ def _reference_cluster(mentions, reported):
         pa, pb = reported.get(a.article_id), reported.get(b.article_id)
         if c.UNDATED_WINDOW is None or pa is None:
             return True
+        # two reports naming one person in full: a trial's report may come years later
+        reach = max(c.NAMED_REACH, c.UNDATED_WINDOW) if full_names(a) & full_names(b) else c.UNDATED_WINDOW
         if b.date is not None:
-            return -c.UNDATED_WINDOW <= (b.date - pa).days <= c.DATE_HARD_LIMIT
-        return pb is None or abs((pb - pa).days) <= c.UNDATED_WINDOW
+            return -reach <= (b.date - pa).days <= c.DATE_HARD_LIMIT
+        return pb is None or abs((pb - pa).days) <= reach
 
     links = {}
     busy = c.place_busyness(mentions, reported)

@@ -65,9 +65,20 @@ DATE_HARD_LIMIT = 7
 # apart, or after the article). 92 days keeps every grouping score on the dev split at or above the
 # unbounded one (B-cubed, MUC, CEAF-e, CoNLL), and resolution near-linear. None: no bound.
 UNDATED_WINDOW: int | None = 92
+# Two reports that name one person in full (a name block): a report that names no day of the incident
+# joins it up to this many days later (a trial, a sentence: on the GVA dev split, 12 such reports came
+# more than UNDATED_WINDOW days after an incident they share a full name with).
+NAMED_REACH: int | None = 3 * 366
 # A report dated by its publication alone joins an incident a week or more before it only on a shared
 # full name or keywords with this Jaccard: the bar reports of two different places must meet too.
 LATE_JACCARD = 0.3
+# Two reports of different places are scored only when their keywords have this Jaccard (or they share
+# a full name); NEAR_WORDS_BAR for precise reports of one state at most a day apart that share a county,
+# or their day and a toll of two or more. Of such pairs of main reports on the GVA dev split with a
+# Jaccard from 0.2 to 0.3 (a run at 9c8acbf), 44 in 46 of one county and 14 in 14 of one day and toll are
+# one incident; of one day and one dead, 18 in 21 (Indio and Oakland joined: too common a toll).
+WORDS_BAR = 0.3
+NEAR_WORDS_BAR = 0.2
 # A place where something is reported on many days (a big city) makes "same place" weak evidence: of
 # the pairs of main reports that share a city and score a merge on the GVA dev split, those a day or
 # more apart are one incident 73% of the time where no other day of that place within BUSY_DAYS has a
@@ -180,12 +191,23 @@ class _Features:
         return frozenset(self.record.keywords) if self.record.keywords else _EMPTY
 
 
+def _reach(a: _Features, b: _Features) -> int | None:
+    """How long after an incident a report that names no day of it may join it: ``NAMED_REACH`` for
+    two that name one person in full, else ``UNDATED_WINDOW`` (None: no bound)."""
+    return _named_reach() if a.name_keys & b.name_keys else UNDATED_WINDOW
+
+
+def _named_reach() -> int | None:
+    return None if UNDATED_WINDOW is None or NAMED_REACH is None else max(NAMED_REACH, UNDATED_WINDOW)
+
+
 def _reported_later(a: _Features, b: _Features) -> bool:
     """Whether one of two dated mentions has only its report's day (``assumed``), after the other's
-    day and within ``UNDATED_WINDOW`` of it: a report that names no day may come weeks after the
-    incident (an arrest, a funeral), as an undated one may."""
+    day and within ``_reach`` of it: a report that names no day may come weeks after the incident
+    (an arrest, a funeral), as an undated one may."""
     later, earlier = (a, b) if a.day > b.day else (b, a)
-    return later.assumed and not earlier.assumed and (UNDATED_WINDOW is None or later.day - earlier.day <= UNDATED_WINDOW)
+    reach = _reach(a, b)
+    return later.assumed and not earlier.assumed and (reach is None or later.day - earlier.day <= reach)
 
 
 def _same_toll(a: _Features, b: _Features) -> bool:
@@ -199,6 +221,16 @@ def _town_word(lone: _Features, placed: _Features) -> bool:
     return (not lone.has_place and placed.town is not None and not placed.busy and lone.day is not None
             and lone.day == placed.day and lone.keywords is not None
             and all(w in lone.keywords for w in placed.town.split()))
+
+
+def _words_bar(a: _Features, b: _Features, same_county: bool) -> float:
+    """The keyword Jaccard two reports of different places must share to be scored at all: WORDS_BAR,
+    or NEAR_WORDS_BAR for precise reports of one state a day apart at most that share a county, or
+    their day and toll."""
+    if (a.region is None or a.region != b.region or abs(a.day - b.day) > 1
+            or not (same_county or (a.day == b.day and _same_toll(a, b) and (a.killed or 0) + (a.injured or 0) > 1))):
+        return WORDS_BAR
+    return NEAR_WORDS_BAR
 
 
 def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> float | None:
@@ -220,10 +252,11 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
     # a report that names no place but has a quiet town's name among its words ("Running Joliet Teen
     # Slipped in Mud", where the finder took no place), on that town's report's day
     town_word = _town_word(a, b) or _town_word(b, a)
+    bar = _words_bar(a, b, same_county)
     if not same_place and not within and not county_day and not town_word and not (a.names & b.names):
         # without one place, only what identifies the incident itself can join two reports (checked
         # first: most pairs of a region block end here)
-        if _jaccard(a.keywords, b.keywords) < 0.3:
+        if _jaccard(a.keywords, b.keywords) < bar:
             return None
     score = 0.0
     if same_place:
@@ -323,7 +356,7 @@ def _score(a: _Features, b: _Features, reasons: list[str] | None = None) -> floa
             reasons.append("shared words " + ", ".join(sorted(shared_words)[:5]))
     if town_word and reasons is not None:
         reasons.append(f"names {(a if a.town else b).record.place.name} among its words")
-    if not same_place and not within and not county_day and not town_word and not shared_names and jaccard < 0.3:
+    if not same_place and not within and not county_day and not town_word and not shared_names and jaccard < bar:
         return None  # (checked first above, kept here as the rule)
     if late and not shared_names and jaccard < LATE_JACCARD:
         return None  # a place, a toll and a kind are shared by many incidents weeks apart
@@ -403,7 +436,9 @@ def _owns(block: tuple[str, str, int], a: _Features, b: _Features) -> bool:
     if kind == "place":
         return True
     if a.place_key is not None and a.place_key == b.place_key:
-        return False
+        # its place block's, unless further apart than the place block pairs a report that names no day
+        # with the incident before it (see NAMED_REACH)
+        return kind == "name" and UNDATED_WINDOW is not None and _apart(a, b) > UNDATED_WINDOW
     shared = a.name_keys & b.name_keys
     if kind == "name":
         return key == min(shared)
@@ -412,8 +447,15 @@ def _owns(block: tuple[str, str, int], a: _Features, b: _Features) -> bool:
     return not shared and day == max(a.day, b.day)
 
 
-def _candidates(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]:
-    """Each pair of a block whose dates allow one incident, once."""
+def _apart(a: _Features, b: _Features) -> int:
+    """Days between two mentions' dates (or, undated, their publication days); 0 when unknown."""
+    x, y = (a.day if a.day is not None else a.published), (b.day if b.day is not None else b.published)
+    return abs(x - y) if x is not None and y is not None else 0
+
+
+def _candidates(block: list[_Features], reach: int | None = UNDATED_WINDOW) -> Iterator[tuple[_Features, _Features]]:
+    """Each pair of a block whose dates allow one incident, once; a report that names no day is paired
+    with those up to ``reach`` days before it."""
     dated = sorted((f for f in block if f.day is not None), key=lambda f: (f.day, f.index))
     days = [f.day for f in dated]
     smallest = min((f.window for f in dated), default=0)
@@ -432,21 +474,21 @@ def _candidates(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]
         if a.assumed:
             # a report dated by its publication alone, and the stated days before its window (see
             # _reported_later); those within either window were paired above
-            reach = a.day - (UNDATED_WINDOW if UNDATED_WINDOW is not None else a.day)
-            for b in dated[bisect.bisect_left(days, reach, 0, k):bisect.bisect_left(days, a.day - a.window, 0, k)]:
+            first = a.day - (reach if reach is not None else a.day)
+            for b in dated[bisect.bisect_left(days, first, 0, k):bisect.bisect_left(days, a.day - a.window, 0, k)]:
                 if not b.assumed and a.day - b.day > b.window:
                     yield a, b
     undated = [f for f in block if f.day is None]
     if not undated:
         return
-    bounded = UNDATED_WINDOW is not None
+    bounded = reach is not None
     published = sorted((f for f in undated if bounded and f.published is not None), key=lambda f: (f.published, f.index))
     pub_days = [f.published for f in published]
     for k, u in enumerate(published):
         p = u.published
-        yield from ((u, b) for b in dated[bisect.bisect_left(days, p - UNDATED_WINDOW):
+        yield from ((u, b) for b in dated[bisect.bisect_left(days, p - reach):
                                           bisect.bisect_right(days, p + DATE_HARD_LIMIT)])
-        yield from ((u, b) for b in published[k + 1:bisect.bisect_right(pub_days, p + UNDATED_WINDOW, k + 1)])
+        yield from ((u, b) for b in published[k + 1:bisect.bisect_right(pub_days, p + reach, k + 1)])
     unknown = [f for f in undated if not bounded or f.published is None]
     for k, u in enumerate(unknown):  # neither a date nor a publication date: anything in the block
         yield from ((u, b) for b in dated)
@@ -474,10 +516,12 @@ def _town_pairs(block: list[_Features]) -> Iterator[tuple[_Features, _Features]]
                 yield a, b
 
 
-def _prefix(f: _Features, rank: dict[str, int]) -> list[tuple[int, str]]:
-    """The rarest keywords of a mention (see ``_region_pairs``) and its names, as index tokens."""
+def _prefix(f: _Features, rank: dict[str, int], bar: float = WORDS_BAR) -> list[tuple[int, str]]:
+    """The rarest keywords of a mention (see ``_region_pairs``) and its names, as index tokens: two sets
+    with a Jaccard of ``bar`` or more share one of their prefixes' words."""
     words = sorted(f.keywords, key=lambda w: (rank[w], w))
-    return [(0, w) for w in words[:len(words) - (3 * len(words) + 9) // 10 + 1]] + [(1, n) for n in f.names]
+    tenths = round(bar * 10)  # in whole tenths: 0.3 * 10 is 3.0000000000000004
+    return [(0, w) for w in words[:len(words) - (tenths * len(words) + 9) // 10 + 1]] + [(1, n) for n in f.names]
 
 
 def _day_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_Features, _Features]]:
@@ -522,16 +566,16 @@ def _day_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_
 
 def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tuple[_Features, _Features]]:
     """The pairs of a region block that may score: mentions of different places are joined only by a
-    shared name or keywords with a Jaccard of 0.3 or more (see ``_score``), and two keyword sets that
-    similar share at least one of their rarest words (prefix filtering: with keywords ordered rarest
-    first, sets whose prefixes of ``len - ceil(0.3 len) + 1`` words are disjoint overlap by less than
-    0.3 of either). A county and the towns in it are joined whatever their words, so they pair through
+    shared name or keywords with a Jaccard of NEAR_WORDS_BAR or more (see ``_score``), and two keyword
+    sets that similar share at least one of their rarest words (prefix filtering: with keywords ordered
+    rarest first, sets whose prefixes of ``len - ceil(0.2 len) + 1`` words are disjoint overlap by less
+    than 0.2 of either). A county and the towns in it are joined whatever their words, so they pair through
     their county: a county mention looks up the towns filed under it and the other way round; two
     towns of one county pair only when both are quiet (see ``_score``). So only pairs sharing a name,
     a prefix word or a county are enumerated, not every pair of a busy state's day."""
     index: dict[tuple[int, str], list[_Features]] = defaultdict(list)
     for f in block:
-        tokens = _prefix(f, rank)
+        tokens = _prefix(f, rank, NEAR_WORDS_BAR)  # the lower bar of the two a pair of a state's day may meet
         probes = list(tokens)
         if f.admin2 is not None:
             tokens.append((2 if f.county else 3, f.admin2))
@@ -622,7 +666,8 @@ def group(records: list[SlimMention], reported: dict[str, dt.date | None] | None
                 f.keywords = f.keyword_set()
         # a region block holds precise dates a day apart at most: any two may be one incident by date
         pairs = (_region_pairs(block, rank) if key[0] == "region" else _day_pairs(block, rank) if key[0] == "day"
-                 else _town_pairs(block) if key[0] == "town" else _candidates(block))
+                 else _town_pairs(block) if key[0] == "town"
+                 else _candidates(block, _named_reach() if key[0] == "name" else UNDATED_WINDOW))
         for a, b in pairs:
             if a.index > b.index:
                 a, b = b, a
