@@ -187,8 +187,9 @@ def test_reports_of_one_county_or_of_one_day_and_toll_in_a_state_need_fewer_shar
     shared = ("mall", "macy", "rifle")
     words_a = shared + ("alpha", "bravo", "charlie", "delta", "echo")
     words_b = shared + ("foxtrot", "golf", "hotel", "india", "juliet")
-    county = score_pair(_mention("a", SPRING, 10, keywords=words_a), _mention("b", PASADENA, 11, keywords=words_b))
-    assert county is not None and county.score >= 2.0
+    county = (_mention("a", SPRING, 10, keywords=words_a), _mention("b", PASADENA, 11, keywords=words_b))
+    assert score_pair(*county).score >= 2.0
+    assert score_pair(*county, busy={"a#0": 0, "b#0": 3}) is None  # a busy town of the county
     state = (_mention("a", SPRING, 10, killed=3, keywords=words_a), _mention("b", QUIET_TX, 10, killed=3, keywords=words_b))
     assert score_pair(*state).score >= 2.0
     assert score_pair(_mention("a", SPRING, 10, killed=1, keywords=words_a),
