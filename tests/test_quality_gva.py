@@ -25,7 +25,7 @@ FLOORS = {
     "city_accuracy": 0.72,
     "state_accuracy": 0.89,
     "killed_accuracy": 0.9,
-    "injured_accuracy": 0.74,
+    "injured_accuracy": 0.75,
     "count_incidents_exact": 0.6,
     "count_killed_exact": 0.66,
     "count_injured_exact": 0.65,
