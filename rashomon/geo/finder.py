@@ -412,10 +412,9 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
     for name in counties:
         county = gaz.lookup(name, context)
         namesakes = gaz.candidates(name)
-        holders = _counties_holding(gaz, namesakes, towns)
         if county is not None and (county.score > NAMED_COUNTRY or len(namesakes) == 1):
             context.add(county.place)
-        elif len(holders) == 1:
+        elif len(holders := _counties_holding(gaz, namesakes, towns)) == 1:
             # "Gallatin County" (Montana, Illinois, Kentucky) and "Belgrade": the one that holds a
             # town the article names, Belgrade, Montana, not the capital of Serbia
             context.add(holders[0])
