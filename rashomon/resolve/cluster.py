@@ -90,6 +90,16 @@ NEAR_WORDS_BAR = 0.2
 BUSY_DAYS = 15
 BUSY_WEIGHT = 0.5
 BUSY_CAP = 5
+# The lower keyword bar for nearby towns (NEAR_WORDS_BAR) holds in a sparse corpus, where a county or a
+# state's day has one incident at most; where the corpus covers every incident (the 1M synthetic set:
+# some 150 incidents a day), a county has reports most weeks and a state several places a day, and the
+# bar joined different incidents (100k synthetic: B-cubed precision 0.867 without the lower bar, 0.857
+# with it ungated). So a county is crowded when it has reports on a day more than a day from the pair's
+# within BUSY_DAYS, a state's day when its reports that day and the next name more than
+# CROWDED_PLACES places; crowded, the bar stays WORDS_BAR.
+COUNTY_CROWDED = 1
+REGION_CROWDED = 2
+CROWDED_PLACES = 3
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -153,7 +163,8 @@ class _Features:
 
     __slots__ = ("index", "record", "id", "article", "place_key", "has_place", "country", "admin1", "admin2",
                  "day", "precision", "window", "killed", "injured", "event_type", "weapon", "main", "names",
-                 "keywords", "published", "name_keys", "region", "county", "precise", "busy", "assumed", "town")
+                 "keywords", "published", "name_keys", "region", "county", "precise", "busy", "crowd", "assumed",
+                 "town")
 
     def __init__(self, index: int, m: SlimMention, reported: dict[str, dt.date | None] | None, keywords: bool = True):
         self.index = index
@@ -185,6 +196,7 @@ class _Features:
         self.name_keys = frozenset(n.lower() for n in m.names if len(n) > 5 and " " in n) if m.names else _EMPTY
         self.precise = m.date is not None and (m.date_precision or 9) <= 2
         self.busy = 0  # other days its place has reports on, near its own (see place_busyness)
+        self.crowd = 0  # COUNTY_CROWDED | REGION_CROWDED (see _set_busy)
         self.region = None
         if place is not None and place.admin1 and self.precise:
             self.region = sys.intern(f"{place.country}|{place.admin1}")
@@ -228,11 +240,13 @@ def _town_word(lone: _Features, placed: _Features) -> bool:
 def _words_bar(a: _Features, b: _Features, same_county: bool) -> float:
     """The keyword Jaccard two reports of different places must share to be scored at all: WORDS_BAR,
     or NEAR_WORDS_BAR for precise reports of one state a day apart at most that share a county (both
-    quiet towns), or their day and a toll of two or more."""
+    quiet towns, the county not crowded), or their day (not crowded) and a toll of two or more."""
     if a.region is None or a.region != b.region or abs(a.day - b.day) > 1:
         return WORDS_BAR
-    quiet_county = same_county and not a.busy and not b.busy
-    if quiet_county or (a.day == b.day and _same_toll(a, b) and (a.killed or 0) + (a.injured or 0) > 1):
+    crowd = a.crowd | b.crowd
+    quiet_county = same_county and not a.busy and not b.busy and not crowd & COUNTY_CROWDED
+    if quiet_county or (a.day == b.day and not crowd & REGION_CROWDED and _same_toll(a, b)
+                        and (a.killed or 0) + (a.injured or 0) > 1):
         return NEAR_WORDS_BAR
     return WORDS_BAR
 
@@ -395,6 +409,34 @@ def _set_busy(features: list[_Features]) -> None:
         near = bisect.bisect_right(place_days, anchor + BUSY_DAYS) - bisect.bisect_left(place_days, anchor - BUSY_DAYS)
         k = bisect.bisect_left(place_days, anchor)
         f.busy = near - (1 if k < len(place_days) and place_days[k] == anchor else 0)
+    _set_crowd(features)
+
+
+def _set_crowd(features: list[_Features]) -> None:
+    """Each precise mention's ``crowd``: COUNTY_CROWDED when its county has main reports on a day more
+    than a day from its own within BUSY_DAYS; REGION_CROWDED when its state's main reports of its day and
+    the next name more than CROWDED_PLACES places (see COUNTY_CROWDED)."""
+    county_days: dict[tuple, list[int]] = defaultdict(list)
+    region_places: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in features:
+        if f.main and f.precise:
+            if f.admin2 is not None:
+                county_days[(f.country, f.admin1, f.admin2)].append(f.day)
+            if f.region is not None and f.place_key is not None:
+                region_places[(f.region, f.day)].add(f.place_key)
+    unique = {key: sorted(set(d)) for key, d in county_days.items()}
+    for f in features:
+        if not f.precise:
+            continue
+        days = unique.get((f.country, f.admin1, f.admin2)) if f.admin2 is not None else None
+        if days:
+            around = bisect.bisect_right(days, f.day + BUSY_DAYS) - bisect.bisect_left(days, f.day - BUSY_DAYS)
+            close = bisect.bisect_right(days, f.day + 1) - bisect.bisect_left(days, f.day - 1)
+            if around > close:
+                f.crowd |= COUNTY_CROWDED
+        if f.region is not None and len(region_places.get((f.region, f.day), set())
+                                        | region_places.get((f.region, f.day + 1), set())) > CROWDED_PLACES:
+            f.crowd |= REGION_CROWDED
 
 
 def place_busyness(mentions: list[Mention], reported: dict[str, dt.date | None] | None = None) -> dict[str, int]:
@@ -584,7 +626,7 @@ def _region_pairs(block: list[_Features], rank: dict[str, int]) -> Iterator[tupl
         if f.admin2 is not None:
             tokens.append((2 if f.county else 3, f.admin2))
             probes.append((3 if f.county else 2, f.admin2))
-            if not f.county and not f.busy:
+            if not f.county and not f.busy and not f.crowd & COUNTY_CROWDED:
                 # two quiet towns of one county on one day (see _score): a busy town pairs with none
                 tokens.append((4, f.admin2))
                 probes.append((4, f.admin2))
@@ -602,14 +644,15 @@ class Grouping:
     """The clusters of a set of mentions: ``records`` (their slim forms) sorted by id, ``clusters``
     as positions in ``records`` (each ascending, the clusters by their first), and ``partner[k]``
     the position of the mention whose merge brought mention k into its cluster (-1: none); ``busy[k]``
-    the other days mention k's place has reports on (see ``_set_busy``), which its scores read."""
+    the other days mention k's place has reports on and ``crowd[k]`` how crowded its county and state's
+    day are (see ``_set_busy``), which its scores read."""
 
-    __slots__ = ("records", "clusters", "partner", "reported", "busy")
+    __slots__ = ("records", "clusters", "partner", "reported", "busy", "crowd")
 
     def __init__(self, records: list[SlimMention], clusters: list[list[int]], partner: array,
-                 reported: dict[str, dt.date | None] | None, busy: array):
+                 reported: dict[str, dt.date | None] | None, busy: array, crowd: array):
         self.records, self.clusters, self.partner, self.reported = records, clusters, partner, reported
-        self.busy = busy
+        self.busy, self.crowd = busy, crowd
 
     def link(self, k: int) -> Link | None:
         """The link that brought mention ``k`` into its cluster, with its reasons (worked out now:
@@ -639,7 +682,7 @@ class Grouping:
 
     def _features(self, k: int) -> _Features:
         f = _Features(k, self.records[k], self.reported)
-        f.busy = self.busy[k]
+        f.busy, f.crowd = self.busy[k], self.crowd[k]
         return f
 
 
@@ -652,6 +695,7 @@ def group(records: list[SlimMention], reported: dict[str, dt.date | None] | None
     features = [_Features(i, m, reported, keywords=False) for i, m in enumerate(records)]
     _set_busy(features)
     busy = array("h", (f.busy for f in features))
+    crowd = array("b", (f.crowd for f in features))
     by_key: dict[tuple[str, str, int], list[_Features]] = defaultdict(list)
     for f in features:
         for key in _block_keys(f):
@@ -740,7 +784,7 @@ def group(records: list[SlimMention], reported: dict[str, dt.date | None] | None
         if parent[r] == r:
             clusters.append(sorted(groups[r].members) if r in groups else [r])
     clusters.sort(key=lambda c: c[0])  # positions follow the ids
-    return Grouping(records, clusters, partner, reported, busy)
+    return Grouping(records, clusters, partner, reported, busy, crowd)
 
 
 def cluster(mentions: list[Mention], reported: dict[str, dt.date | None] | None = None
