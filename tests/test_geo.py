@@ -209,6 +209,39 @@ def test_a_persons_surname_doing_what_people_do_is_no_place(gaz, nlp):
     assert "Washington" not in places and "Las Vegas" in places
 
 
+@pytest.mark.parametrize("sentence, state", [
+    # AP (Guilderland) and a Syracuse station (Sandy Creek): the state, not New York City
+    ("Two boys, ages 7 and 10, and two adults were found slain inside their suburban upstate New York home, "
+     "authorities said Thursday.", "New York"),
+    ("State police say a 24-year-old man mistook his father for a deer and fatally shot the older man while "
+     "hunting near the family's central New York home.", "New York"),
+])
+def test_a_part_of_a_state_named_like_its_city_is_the_state(nlp, sentence, state):
+    text = nlp(sentence)
+    found = [m.place for m in find_places(text, build_context(text)) if m.text == state]
+    assert found and all(p.feature == "admin1" for p in found)
+    text = nlp("He moved from New York to Atlanta in 2010.")
+    assert [m.place.feature for m in find_places(text, build_context(text)) if m.text == "New York"] == ["city"]
+
+
+def test_an_owners_business_is_no_country(nlp):
+    # 14news.com, Evansville: "Mann" is one of the Isle of Man's names; read as a country it had
+    # taken the story out of the US and left it with no place at all
+    text = nlp("Four people were sent to the hospital with gunshot wounds early Sunday morning. At 2:39 a.m. "
+               "this morning, multiple gunshots were reported at Mann's Bar in the 400 block of North Garvin "
+               "Street. Evansville Police say the victims were taken to local hospitals.")
+    context = build_context(text)
+    assert "IM" not in context.countries
+    places = [(m.text, m.place.admin1) for m in find_places(text, context)]
+    assert ("Evansville", "Indiana") in places and all(text != "Mann" for text, _ in places)
+    # WOOD-TV (Kentwood): "Bailey's Grove" is no Bailey, Michigan
+    text = nlp("Officers responded to a report of a shooting at a home in Bailey’s Grove around 2:40 p.m.")
+    assert find_places(text, build_context(text)) == []
+    # a country's own possessive stays the country
+    text = nlp("Jordan's King Abdullah condemned the attack in Amman.")
+    assert "JO" in build_context(text).countries
+
+
 @pytest.mark.parametrize("title, places", [
     ("Early Morning Valdosta Shooting", [("Valdosta", "Georgia")]),
     ("Teen Killed In Macon Shooting", [("Macon", "Georgia")]),
@@ -462,8 +495,17 @@ def test_numbered_street_pairs_are_no_cities():
 def test_intersections_are_no_cities():
     for text in ("It is unclear if the shooting started on Caffin Avenue or blocks away on Choctaw and Florida.",
                  "Police responded to shots fired near 21st and Cleveland around 10 p.m.",
-                 "Police said the Dec. 22 shooting at Charlevoix and Philip was a robbery gone bad."):
+                 "Police said the Dec. 22 shooting at Charlevoix and Philip was a robbery gone bad.",
+                 # WWL, New Orleans (read in Bolivar); a Trenton paper (read in Wall, N.J.); Columbus (Lexington)
+                 "The shootings happened around 2:30 a.m. Monday near the intersection of Poydras and Bolivar.",
+                 "A 17-year-old suffered gunshot wounds while stopped in the area of Wall and East State Streets.",
+                 "The shooting happened on East 21st Avenue between Lexington and Jefferson Avenues.",
+                 # the Detroit News: a cross street after an address written bare (read in Linwood, Bay County)
+                 "The shooting happened at about 3:40 p.m. at a home in the 2600 block of Hazelwood near Linwood."):
         assert find_places(text) == [], text
+    # after an address with its street's suffix, "near" a town is the town
+    assert [m.text for m in find_places("It happened in the 500 block of Main Street near Hernando, Mississippi.")
+            ][:1] == ["Hernando"]
     # towns named together stay towns
     assert [m.text for m in find_places("Shootings in Chicago and Detroit left five dead.")] == ["Chicago", "Detroit"]
 

@@ -63,6 +63,10 @@ LOCALITY_PREFIXES = {
     "downtown", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "old", "metro", "rural",
 }
+# Words before a state's name that make it the state, not its namesake city ("upstate New York",
+# "central Washington").
+STATE_PARTS = {"upstate", "downstate", "central", "northern", "southern", "eastern", "western", "northeastern",
+               "northwestern", "southeastern", "southwestern"}
 # Words after a name that make it the place of a local body ("Memphis police", "Dayton Police
 # Department", "Las Vegas Metropolitan Police", "a San Francisco high school").
 INSTITUTIONS = {
@@ -83,6 +87,15 @@ STREET_SUFFIXES = {
     "court", "ct", "place", "pl", "highway", "hwy", "parkway", "pkwy", "terrace", "ter", "circle", "cir", "trail",
     "trl", "pike", "alley", "row", "expressway", "freeway", "turnpike", "crescent", "plaza", "square",
     "streets", "avenues", "roads", "boulevards", "drives", "lanes", "ways", "courts", "places",
+}
+# Capitalised nouns that make "Mann's Bar", "Jordan's Grill", "Bailey's Grove" an owner's business or
+# a longer name, even after a country's name (a country's possessive is otherwise its own: "Germany's Chancellor").
+BUSINESS_NOUNS = {
+    "bar", "pub", "tavern", "lounge", "saloon", "grill", "restaurant", "cafe", "diner", "kitchen", "bbq",
+    "pizza", "pizzeria", "store", "market", "liquor", "liquors", "shop", "motel", "inn", "club", "nightclub",
+    # and the tails of place names made of an owner's ("Bailey's Grove", "Harpers Ferry" written "Harper's")
+    "grove", "creek", "landing", "point", "ferry", "mill", "mills", "corner", "corners", "crossing", "chapel",
+    "bluff", "hollow", "gap", "ridge", "branch", "fork", "bend", "neck", "cove",
 }
 STREET_NAMES = {"broadway"}  # streets that need no suffix
 STREET_PLURALS = ("streets", "avenues", "roads", "boulevards", "drives", "lanes")

@@ -52,6 +52,7 @@ class PlaceMatch:
 # Initials ("U.S.", "N.C.", "W.Va.") or a word with at most a final dot, so "Philadelphia.It" is two words.
 _WORD = re.compile(r"(?<![\w'’])(?<![A-Z]\.)(?:(?:[A-Z][a-z]{0,3}\.){2,}|[^\W\d_][\w'’\-]*\.?)")
 _RUN_GAP = re.compile(r"[ \t\u00a0]+")
+_POSSESSIVE_GAP = re.compile(r"['’]s?[ \t\u00a0]+")  # a possessive word ends before its "'s"
 # "Killeen 2-year-old": an age after a name, as a resident noun is
 _AGE_AFTER = re.compile(r"[ \t\u00a0]+\d{1,3}-(?:year|month|week)-old\b")
 _SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(—–]|\s-\s")
@@ -61,9 +62,17 @@ _ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+(?:(?:north|so
 # "on Choctaw and Florida", "at Charlevoix and Philip": an intersection of two streets
 _INTERSECTION_BEFORE = re.compile(r"\b(?:on|at)\s+$")
 _INTERSECTION_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\b)")
-# the second street: "near 21st and Cleveland", "on Choctaw and Florida"
-_INTERSECTION_SECOND = re.compile(r"(?:\b(?:on|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|\b\d+(?:st|nd|rd|th))\s+(?:and|&)\s+$")
-_STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:%s)\b" % "|".join(cues.STREET_PLURALS))
+# the second street: "near 21st and Cleveland", "on Choctaw and Florida", "the intersection of Poydras and Bolivar"
+_INTERSECTION_SECOND = re.compile(
+    r"(?:\b(?:on|at|(?:intersection|corner) of)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|\b\d+(?:st|nd|rd|th))"
+    r"\s+(?:and|&)\s+$")
+# "Wall and East State Streets", "between Lexington and Jefferson Avenues"
+_STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?i:%s)\b" % "|".join(cues.STREET_PLURALS))
+# a cross street after an address that writes its street bare: "in the 2600 block of Hazelwood near
+# Linwood", "the 15200 block of Hazelridge near Kelly" (after "the 500 block of Main Street near", a town)
+_CROSS_STREET = re.compile(
+    r"\bblock of\s+(?:(?:north|south|east|west|[nsew])\.?\s+)?(?:(?!(?i:%s)\b)[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?:near|at|and|off|&)\s+$" % "|".join(sorted(cues.STREET_SUFFIXES)))
 # "in Sanborn, North Dakota": a town after a locative word, then a comma (its state, checked after)
 _UNLISTED_TOWN = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)(?=[ \t]*,)")
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
@@ -230,11 +239,15 @@ class _Article:
         """"North Street", "Holly Avenue", "300 block of North", "345 Burning Tree", "Holly and San Marcos
         avenues", "the first block of South Leamington", "at Charlevoix and Philip" (``lead`` is where
         the name's run part starts)."""
-        if self.words[last].lower in cues.STREET_SUFFIXES or self.next_word(last) in cues.STREET_SUFFIXES \
+        following = self.next_word(last)
+        if self.words[last].lower in cues.STREET_SUFFIXES or following in cues.STREET_SUFFIXES \
+                or following in cues.STREET_PLURALS \
                 or self.span_text(first, last).lower() in cues.STREET_NAMES:
             return True
         start = self.words[lead].start
         before = self.text[max(0, start - 30):start]
+        if _CROSS_STREET.search(self.text, max(0, start - 80), start):
+            return True
         if (_ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before)) \
                 and self.next_word(last) not in cues.RESIDENT_NOUNS_AFTER:  # "2 Phenix City men": a count
             return True
@@ -242,6 +255,15 @@ class _Article:
                 or _INTERSECTION_SECOND.search(before):
             return True
         return _STREET_PAIR.match(self.text, self.words[last].end) is not None
+
+    def owns_business(self, last: int) -> bool:
+        """"Mann's Bar", "Jordan's Grill", "Bailey's Grove": word ``last`` names an owner, not the Isle of
+        Man, Jordan or Bailey, Michigan."""
+        if not self.words[last].possessive or last + 1 >= len(self.words):
+            return False
+        after = self.words[last + 1]
+        return _POSSESSIVE_GAP.fullmatch(self.text[self.words[last].end:after.start]) is not None \
+            and after.capitalised and after.lower in cues.BUSINESS_NOUNS
 
     def written_as_state(self, name: str, last: int) -> bool:
         """"Washington State", "Washington state": a state's name with "state" after it; not a
@@ -377,8 +399,8 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         name = article.span_text(first, last)
         if article.in_person_name(start, end) or fold(name) in article.person_words:  # Jordan, Chad, Georgia
             continue
-        if article.is_street(first, first, last):  # "the 1500 block of Maryland Drive" is in Georgia
-            continue
+        if article.is_street(first, first, last) or article.owns_business(last):  # "the 1500 block of
+            continue  # Maryland Drive" is in Georgia; "Mann's Bar" is no Isle of Man
         country = gaz.country(name, codes=False)
         state = gaz.us_state(name, abbreviations=False)
         if country is not None and state is None and last != run[-1] \
@@ -585,7 +607,9 @@ class _Judge:
         if self._never_a_place(name, lead, first, last, previous):
             return None
         state = gaz.us_state(name, abbreviations=False)
-        if state is not None and (article.written_as_state(name, last) or (
+        # "their suburban upstate New York home", "central New York", "western Washington": a part of the state
+        regional = words[first - 1].lower if first > 0 and lead < first else (previous[-1] if previous else None)
+        if state is not None and (article.written_as_state(name, last) or regional in cues.STATE_PARTS or (
                 state.name == "Washington" and ("US", "Washington") in self.context.admin1
                 and not any(form in article.text for form in _DC_FORMS))):
             # "the Washington State Patrol", "Washington state"; and "in Washington" in a story that
@@ -696,7 +720,7 @@ class _Judge:
 
     def _part_of_longer_name(self, run: list[int], first: int, last: int, place: Place) -> bool:
         """"the OSCE Minsk Group", "Helsinki Final Act", "WSB Atlanta", "Adam County" (a county the
-        gazetteer lacks), "St. Mary's Hospital"; but "Downtown Dayton", "Dayton Police", "Chicago's South Side"."""
+        gazetteer lacks), "Mann's Bar"; but "Downtown Dayton", "Dayton Police", "Chicago's South Side"."""
         words = self.article.words
         region_like = place.feature in ("country", "region")
         if self.title_case:
@@ -714,13 +738,7 @@ class _Judge:
             if after.text not in cues.CONNECTORS and after.lower not in cues.LOCAL_INSTITUTIONS \
                     and fold(after.text) not in cues.MONTHS_AND_DAYS:
                 return True
-        if words[last].possessive and not region_like and last + 1 < len(words):
-            after = words[last + 1]
-            gap = self.article.text[words[last].end:after.start]
-            if _RUN_GAP.fullmatch(gap) and after.capitalised \
-                    and after.lower not in cues.LOCALITY_PREFIXES | cues.LOCAL_INSTITUTIONS:
-                return True
-        return False
+        return self.article.owns_business(last)
 
     def _person(self, name: str, last: int, previous: list[str], following: str | None, label: str | None,
                 found: Resolution, locative: bool) -> bool:
