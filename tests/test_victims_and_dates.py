@@ -151,6 +151,9 @@ def _count(nlp, text):
     ("The boy was shot in the arm. His sister, 28-year-old Tiffany Scott, died from cancer last week.", 0, 1),
     ("The boy was shot in the arm. \"Please don't let my baby die,\" his mother recalled saying.", 0, 1),
     ("The boy was shot in the arm. He died of complications of his gunshot wound.", 1, 0),
+    # in hospital: one more hurt (the Bastrop shooting, KXAN), unless for something else
+    ("A small child was killed Saturday, Bastrop police said. Another child was hospitalized.", 1, 1),
+    ("The man was shot in the leg. His wife was hospitalized for observation.", 0, 1),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)

@@ -38,6 +38,10 @@ NOT_AFTER_NON = r"(?<!non-)(?<!non )"
 _FATAL_TEXT = re.compile(NOT_AFTER_NON + r"\b(?:fatally|mortally|to death|dead|deadly|fatal)\b", re.I)
 _AGE = re.compile(r"\b(\d{1,3}(?:-month)?|[a-z]+(?=-year-old))(?:-year-old|-old|,|-year old| years? old)", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+# In hospital for something other than a wound.
+_NOT_HURT_IN_HOSPITAL = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?for\s+(?:a\s+|an\s+)?(?:observation|evaluation|mental|psychiatric|smoke|shock|anxiety|"
+    r"chest pains?|an? unrelated|unrelated|treatment of (?:a|an) (?:illness|condition))", re.I)
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
 _MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
 # A death of illness, not of violence: "died from cancer", "died of natural causes".
@@ -448,9 +452,13 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
                 c.dep_ == "prt" and c.lower_ == "away" for c in token.children))
             suffered_wound = token.lemma_ in _WOUND_VERBS and any(
                 re.search(r"wound|injur", c.text, re.I) for c in token.children if c.dep_ == "dobj")
-            if not (pronounced_dead or suffered_wound or token.lemma_ in HARM_LEMMAS):
+            after = text[token.idx + len(token.text):token.idx + len(token.text) + 40]
+            # "Another child was hospitalized" (Bastrop, four killed): one more hurt; not "hospitalized for
+            # observation", nor a suspect "hospitalized for a mental evaluation"
+            hospitalized = token.lemma_ == "hospitalize" and any(c.dep_ == "nsubjpass" for c in token.children) \
+                and not _NOT_HURT_IN_HOSPITAL.match(after)
+            if not (pronounced_dead or suffered_wound or hospitalized or token.lemma_ in HARM_LEMMAS):
                 continue
-            after = text[token.idx + len(token.text):token.idx + len(token.text) + 12]
             if (token.lemma_ == "shoot" and _MISSED.match(after)) or any(c.dep_ == "neg" for c in token.children):
                 continue
             if token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children):
