@@ -85,6 +85,8 @@ def figures(text):
     ("The man — William R. Williams, 51 — appeared to have died of a self-inflicted gunshot wound", []),
     ("until he turned 21 in the death of Matt Anderson", []),
     ("Two others, ages 29 and 22, were wounded", [("injured", 2, "exact")]),
+    # a list of ages with no comma after its last (the Baltimore Sun: had counted 42 hurt)
+    ("Police said two males, 30 and 42 were injured in the shooting.", [("injured", 2, "exact")]),
     ("Shooting at Kokomo bar sends 4 people to the hospital", [("injured", 4, "exact")]),
     # people counted in groups
     ("a shooting that left three men and three women injured early Sunday", [("injured", 6, "exact")]),

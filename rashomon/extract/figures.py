@@ -44,6 +44,10 @@ _NOT_PEOPLE = re.compile(
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwhom? (?:\w+\s+){0,3}?(?:was|is)\s+(?:about\s+|around\s+)?$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one|"
                          r"child|baby|toddler|infant|kid|grandson|granddaughter|nephew|niece)),\s*$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
+# "two males, 30 and 42 were injured": the last of a list of ages right after a noun and its comma
+_AGE_LIST_BEFORE = re.compile(
+    r"\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|people|others?),\s*"
+    r"\d{1,2}(?:,\s*\d{1,2})*,?\s+and\s*$")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
 _AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:in )?age (?:from |of )?|"
                               r"(?:younger|older) than\s+|under the age of\s+)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
@@ -285,6 +289,7 @@ def _counts(text: str) -> list[RawFigure]:
               or bool(_DATE_BEFORE.search(text[max(0, s - 12):s]))
               or bool(" " not in text[s:e] and _AGE_BEFORE.search(text[max(0, s - 60):s]) and _AGE_AFTER.match(text[e:e + 10]))
               or bool(_AGE_WORD_BEFORE.search(text[max(0, s - 30):s]))
+              or bool(" " not in text[s:e] and _AGE_LIST_BEFORE.search(text[max(0, s - 40):s]))
               or bool(_ALL_BEFORE.search(text[max(0, s - 8):s]) and not _ALL_DIED_AFTER.match(text[e:e + 30])
                       and not _ALL_SURVIVED_AFTER.match(text[e:e + 60]))
               or bool(_OF_THE_BEFORE.search(text[max(0, s - 20):s])) or bool(_PARENT_OF_BEFORE.search(text[max(0, s - 16):s]))
