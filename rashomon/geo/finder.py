@@ -241,7 +241,6 @@ class _Article:
         the name's run part starts)."""
         following = self.next_word(last)
         if self.words[last].lower in cues.STREET_SUFFIXES or following in cues.STREET_SUFFIXES \
-                or following in cues.STREET_PLURALS \
                 or self.span_text(first, last).lower() in cues.STREET_NAMES:
             return True
         start = self.words[lead].start
@@ -249,7 +248,7 @@ class _Article:
         if _CROSS_STREET.search(self.text, max(0, start - 80), start):
             return True
         if (_ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before)) \
-                and self.next_word(last) not in cues.RESIDENT_NOUNS_AFTER:  # "2 Phenix City men": a count
+                and following not in cues.RESIDENT_NOUNS_AFTER:  # "2 Phenix City men": a count
             return True
         if (_INTERSECTION_BEFORE.search(before) and _INTERSECTION_AFTER.match(self.text, self.words[last].end)) \
                 or _INTERSECTION_SECOND.search(before):

@@ -196,7 +196,7 @@ class _Features:
         self.name_keys = frozenset(n.lower() for n in m.names if len(n) > 5 and " " in n) if m.names else _EMPTY
         self.precise = m.date is not None and (m.date_precision or 9) <= 2
         self.busy = 0  # other days its place has reports on, near its own (see place_busyness)
-        self.crowd = 0  # COUNTY_CROWDED | REGION_CROWDED (see _set_busy)
+        self.crowd = 0  # COUNTY_CROWDED | REGION_CROWDED (see _set_crowd)
         self.region = None
         if place is not None and place.admin1 and self.precise:
             self.region = sys.intern(f"{place.country}|{place.admin1}")
@@ -406,10 +406,12 @@ def _set_busy(features: list[_Features]) -> None:
         anchor = f.day if f.day is not None else f.published
         if not place_days or anchor is None:
             continue
-        near = bisect.bisect_right(place_days, anchor + BUSY_DAYS) - bisect.bisect_left(place_days, anchor - BUSY_DAYS)
-        k = bisect.bisect_left(place_days, anchor)
-        f.busy = near - (1 if k < len(place_days) and place_days[k] == anchor else 0)
-    _set_crowd(features)
+        f.busy = _days_within(place_days, anchor, BUSY_DAYS) - _days_within(place_days, anchor, 0)
+
+
+def _days_within(days: list[int], day: int, reach: int) -> int:
+    """How many of the sorted ``days`` lie within ``reach`` days of ``day``."""
+    return bisect.bisect_right(days, day + reach) - bisect.bisect_left(days, day - reach)
 
 
 def _set_crowd(features: list[_Features]) -> None:
@@ -429,11 +431,8 @@ def _set_crowd(features: list[_Features]) -> None:
         if not f.precise:
             continue
         days = unique.get((f.country, f.admin1, f.admin2)) if f.admin2 is not None else None
-        if days:
-            around = bisect.bisect_right(days, f.day + BUSY_DAYS) - bisect.bisect_left(days, f.day - BUSY_DAYS)
-            close = bisect.bisect_right(days, f.day + 1) - bisect.bisect_left(days, f.day - 1)
-            if around > close:
-                f.crowd |= COUNTY_CROWDED
+        if days and _days_within(days, f.day, BUSY_DAYS) > _days_within(days, f.day, 1):
+            f.crowd |= COUNTY_CROWDED
         if f.region is not None and len(region_places.get((f.region, f.day), set())
                                         | region_places.get((f.region, f.day + 1), set())) > CROWDED_PLACES:
             f.crowd |= REGION_CROWDED
@@ -645,7 +644,7 @@ class Grouping:
     as positions in ``records`` (each ascending, the clusters by their first), and ``partner[k]``
     the position of the mention whose merge brought mention k into its cluster (-1: none); ``busy[k]``
     the other days mention k's place has reports on and ``crowd[k]`` how crowded its county and state's
-    day are (see ``_set_busy``), which its scores read."""
+    day are (see ``_set_busy`` and ``_set_crowd``), which its scores read."""
 
     __slots__ = ("records", "clusters", "partner", "reported", "busy", "crowd")
 
@@ -694,6 +693,7 @@ def group(records: list[SlimMention], reported: dict[str, dt.date | None] | None
     # would take most of the memory clustering needs
     features = [_Features(i, m, reported, keywords=False) for i, m in enumerate(records)]
     _set_busy(features)
+    _set_crowd(features)
     busy = array("h", (f.busy for f in features))
     crowd = array("b", (f.crowd for f in features))
     by_key: dict[tuple[str, str, int], list[_Features]] = defaultdict(list)
