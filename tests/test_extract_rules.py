@@ -158,6 +158,15 @@ def figures(text):
     # a gallery's counter run into its caption, and whose kin someone is, are no counts
     ("1 of 11 A man died Thursday morning after being shot inside a home on the Southwest Side.", []),
     ("The sister of the two boys died Sunday.", []),
+    # the dead among those shot, counted as a part of them (KSLA, Shreveport)
+    ("a card game at a north Shreveport tire shop early Thursday and shot eight men, killing two of them, "
+     "Shreveport police said", [("shot", 8, "exact"), ("killed", 2, "exact")]),
+    ("It struck Victoria, killing her, and injuring one of the family dogs", []),
+    # a range of ages, not the hurt (the Star Tribune, Minneapolis)
+    ("The victims — all black men ages 19 through 43 — were taken to local hospitals.", []),
+    # the police who fired are no casualties (KSLA, Marksville)
+    ("The four Marksville Police Department officers involved in the shooting that killed a 6-year-old were placed "
+     "on leave.", []),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected
@@ -174,6 +183,7 @@ def test_figures(text, expected):
     # another incident recalled (GVA dev articles)
     "The incident follows a shooting last week that left a 19-year-old gunman dead and 11 other people wounded.",
     "Supa D, at 810 E. Skagway Ave., has been the site of two fatal shootings in the 13 months.",
+    "She was one of at least four 6-year-old girls shot in Chicago this summer.",
 ])
 def test_background_numbers_are_not_incident_figures(text):
     assert is_background(text)

@@ -563,6 +563,18 @@ def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
     ("A man was shot and wounded late Friday, police said.", "Fairfield man shot in Vallejo",
      ("Vallejo", "California")),
     ("A man was shot and wounded late Friday, police said.", "Fairfield man shot", ("Fairfield", "California")),
+    # a town of its own county is no part of the big city nearby (GVA dev: WDSU, Chalmette)
+    ("A 17-year-old boy was arrested after a teenage girl was accidentally shot while he was showing off a handgun "
+     "Monday night in Chalmette, officials said.\n\nAndrew Carroll was arrested, the St. Bernard Parish Sheriff's "
+     "Office said.\n\nShe was taken to a New Orleans hospital with a bullet wound behind her left ear.", None,
+     ("Chalmette", "Louisiana")),
+    # a town's agency yields to the town the sentence places the shooting in (FOX 5 San Diego, Poway)
+    ("POWAY, Calif. — San Diego sheriff’s detectives were investigating an apparent accidental shooting Wednesday "
+     "at a shooting range in Poway.", None, ("Poway", "California")),
+    # a town whose name ends in a street's word (WAFB, New Roads)
+    ("According to the New Roads Police Chief, a 16-year-old was accidentally shot in the neck Tuesday night in New "
+     "Roads.\n\nThe victim was transported to a Baton Rouge hospital in critical condition.", None,
+     ("New Roads", "Louisiana")),
 ])
 def test_where_it_happened_not_where_else_the_article_points(extractor, text, title, place):
     main = _main(extractor, text, title=title)
@@ -650,3 +662,30 @@ def test_a_death_told_victim_by_victim_cites_the_sentence_that_tells_it(extracto
                             "Smith was taken to Hahnemann University Hospital, where he was pronounced dead an hour later.")
     assert [(f.kind, f.value, f.evidence.quote) for f in main.figures] == [
         ("killed", 1, "Smith was taken to Hahnemann University Hospital, where he was pronounced dead an hour later.")]
+
+
+def test_the_town_of_the_hospital_does_not_place_a_story_that_places_its_shooting_nowhere(extractor):
+    # WTOK, Meridian: the shooting's sentence names no town; the hospital's town is not where it happened
+    main = _main(extractor, "A relative of KeMiyah Jimison says she is responsive but is in critical condition at a "
+                            "Jackson hospital.\n\nThe 6-year-old was shot in the head Wednesday while seated in a car "
+                            "during an altercation between two men.\n\nIf you have information on the whereabouts of "
+                            "Stinner, call Meridian police.", published=dt.date(2016, 6, 16))
+    assert main.place.name == "Meridian"
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # the day the main incident is told from another's ("two weeks after") is no day: the text's own day
+    # stands (the Chicago Tribune, East Chatham)
+    ("A 33-year-old man has died nearly two weeks after he was shot in a mass shooting in the East Chatham "
+     "neighborhood, authorities said.\n\nThree men were killed and four other people were wounded in the shooting, "
+     "which happened about 9:20 p.m. on Dec. 25, Chicago Police said.", dt.date(2017, 1, 6), dt.date(2016, 12, 25)),
+])
+def test_a_day_told_from_another_does_not_date_the_main_incident(extractor, text, published, day):
+    assert _main(extractor, text, published=published).date == day
+
+
+def test_a_shooter_who_then_killed_himself_is_none_of_those_he_shot(extractor):
+    # AP: "Police: Man shoots 4 relatives, killing 2, then himself": 3 dead, 2 of the 4 shot hurt
+    main = _main(extractor, "Police say a man shot four relatives in Dayton, Ohio, on Monday, killing 2, then himself.",
+                 title="Police: Man shoots 4 relatives, killing 2, then himself")
+    assert sorted((f.kind, f.value) for f in main.figures) == [("injured", 2), ("killed", 3)]

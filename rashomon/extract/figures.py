@@ -50,7 +50,7 @@ _AGE_LIST_BEFORE = re.compile(
     r"\d{1,2}(?:,\s*\d{1,2})*,?\s+and\s*$")
 # "turned 21", "ages 29 and 22": ages after the word that says so.
 _AGE_WORD_BEFORE = re.compile(r"\b(?:(?:turned|turns|turning|aged?|ages)\s+(?:of\s+)?(?:between\s+)?|(?:in )?age (?:from |of )?|"
-                              r"(?:younger|older) than\s+|under the age of\s+)(?:\d{1,3}\s*(?:,|and|or|to)\s*)*$", re.I)
+                              r"(?:younger|older) than\s+|under the age of\s+)(?:\d{1,3}\s*(?:,|and|or|to|through|thru|-|–)\s*)*$", re.I)
 _SUSPENDED_HYPHEN = re.compile(r"-\s*(?:,\s*|and\s+|or\s+|to\s+|&\s*)(?:an?\s+)?\d")
 # "they were both 17", "all four victims were taken to the hospital": an age, or a group counted where it
 # was first told; but "all four died" counts the dead.
@@ -117,8 +117,16 @@ _RANGE_OF_TIME = re.compile(r"^\s*(?:to|-|–|or)\s*\d+\s+(?:years?|months?|week
 # "all 16 or younger", "between 25 and 35 years old": ages again.
 _AGE_LIMIT_AFTER = re.compile(r"^\s*(?:(?:or|and) (?:younger|older|under|over)\b|(?:and|to|or|-)\s*\d{1,2}\s*(?:years?[- ]old|-year-old))", re.I)
 _PAREN_AGE = re.compile(r"\([^()\n]{0,15},\s*$")  # "(w/m, 46)"
+# "The four Marksville Police Department officers involved in the shooting that killed a 6-year-old":
+# who fired, not who was hit
+_SHOOTERS_AFTER = re.compile(r"^\s*(?:[-\w.]+\s+){0,4}?(?:officers|deputies|troopers|agents|policemen)\s+"
+                             r"(?:who\s+(?:were\s+)?)?involved\b", re.I)
 # "one of the injured", "two children are among those killed": a part of a group already counted.
 _PARTITIVE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:are|were|was|is)\s+)?(?:of|among)\s+(?:the|them|those|whom|our|their|its|his|her)\b", re.I)
+# "shot eight men, killing two of them", "killing two of the deputies": the dead among those shot are
+# counted here, the group was counted before
+_OF_THOSE_SHOT = re.compile(r"^\s+of\s+(?:them|those|the\s+(?:[-\w]+\s+)?(?:victims|people|men|women|deputies|officers|"
+                            r"children|kids|teens|teenagers|students|sisters|brothers|relatives|family members|others))\b", re.I)
 # "13 civilians, including two children, were killed": the second count is a subset.
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+|about\s+)?$", re.I)
 
@@ -126,7 +134,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 BACKGROUND = re.compile(
     r"(?<!, )\bso far\b|\bso far\b(?!,)|\bto date\b|\bsince (?:the (?:start|beginning|outbreak)|fighting|the fighting|the war|the conflict|(?:late |early |mid-?)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d\d)\b|"
-    r"\bin total\b|\b(?:this|last|each|every|per) year\b|\bannually\b|\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d-(?:19|20)?\d\d\b|"
+    r"\bin total\b|\b(?:this|last|each|every|per) (?:year|summer|spring|winter)\b|\bannually\b|\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d-(?:19|20)?\d\d\b|"
     r"\b(?:a|the) war (?:that|which|in)\b|\bduring the (?:war|conflict)\b|\bover the (?:past|last)\b|"
     r"\b(?:of|in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b|\bover (?:\w+[- ])?(?:days|weeks|months|years)\b|\bbringing the (?:total|death toll|number|toll)\b|"
     r"\bpushing the (?:\w+ )?(?:death )?toll\b|\bcumulative\b|\bstatistics\b|\bstats\b|\bhomicides\b|\bin the (?:city|country|state) this\b|"
@@ -166,6 +174,7 @@ class RawFigure:
     qualifier: str
     start: int  # offsets of the number in the text searched
     end: int
+    shooter: bool = False  # a count of the dead with the shooter added ("killing 2, then himself": 3)
 
 
 # Totals over several incidents: "21 people were shot in incidents across the city", "two separate
@@ -320,14 +329,15 @@ def _counts(text: str) -> list[RawFigure]:
         # Step over an inserted subset ("— including two children —") to the words that count.
         after = re.sub(r"^(\s*\w*\s*)[—–,(]\s*including[^—–,)]*[—–,)]", r"\1", after)
         before = text[max(0, start - 60):start]
-        if _PARTITIVE.match(after) or _NOT_PEOPLE.match(after):
+        m = _BEFORE.search(before)
+        if (_PARTITIVE.match(after) and not (m and _OF_THOSE_SHOT.match(after))) or _NOT_PEOPLE.match(after) \
+                or _SHOOTERS_AFTER.match(after):
             continue
         if qualifier == "vague" and (things := _VAGUE_OF.match(after)) and not (
                 _PEOPLE_WORDS.search(things.group(1)) or _kind_after(things.group(1)) or _BUILDINGS.match(after)):
             continue  # "garnered dozens of get-well wishes and ... that his injuries weren't worse"
         kind = None
         word_at = None  # where the casualty word that gives the kind is, when it follows the count
-        m = _BEFORE.search(before)
         if m and m["verb"].lower() == "shot" and _SHOT_AS_NOUN.search(before[:m.start("verb")]):
             continue  # "a single shot 223": the shot is a noun, the number a calibre
         if m:
@@ -362,9 +372,10 @@ def _counts(text: str) -> list[RawFigure]:
         if kind and word_at is not None and text[start:end].lower() != "both" \
                 and (more := _ONE_MORE_AFTER.match(after)) and more.end() <= word_at:
             value += 1  # "Two children, ages 3 and 5, and their mother have been found dead"
-        if kind == "killed" and ((m and _AND_SELF_AFTER.match(after)) or (
-                _THEN_SELF_LATER.match(text, end) and not _INCLUDING_SHOOTER.search(text, end, end + 100))):
+        shooter = kind == "killed" and bool((m and _AND_SELF_AFTER.match(after)) or (
+            _THEN_SELF_LATER.match(text, end) and not _INCLUDING_SHOOTER.search(text, end, end + 100)))
+        if shooter:
             value += 1  # "killed four classmates and himself": the shooter is one of the dead
         if kind:
-            figures.append(RawFigure(kind, value, qualifier, start, end))
+            figures.append(RawFigure(kind, value, qualifier, start, end, shooter))
     return figures

@@ -151,6 +151,8 @@ _FOLLOW_UP = re.compile(
 _INSTITUTION_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+)?(?:hospitals?|medical cent(?:er|re)|general hospital|high school|middle school|"
     r"elementary|university|college|church|mall)\b|^\s+general\b", re.I)
+# "a Baton Rouge hospital", "an area hospital": where the wounded were treated
+_HOSPITAL_AFTER = re.compile(r"\s+(?:area\s+)?(?:hospitals?|medical cent(?:er|re)|trauma cent(?:er|re))\b", re.I)
 # "the Washington Park neighborhood", "the city's Knoxville section": a part of the article's city, even
 # when a town elsewhere in the state has the name.
 _NEIGHBOURHOOD_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|section|community)\b", re.I)
@@ -270,9 +272,11 @@ def _where_it_happened(doc: Doc, match, before: str, after: str) -> bool:
 
 def _scene_places(doc: Doc, places: list) -> list:
     """The places the text names, but for where the wounded were treated, the accused arrested or
-    someone fled to ("taken to Sanford Medical Center in Fargo")."""
+    someone fled to ("taken to Sanford Medical Center in Fargo", "in critical condition at a Jackson
+    hospital")."""
     text = _text_of(doc)
-    return [m for m in places if not _AWAY_BEFORE.search(text[max(0, m.start_char - 40):m.start_char])]
+    return [m for m in places if not _AWAY_BEFORE.search(text[max(0, m.start_char - 40):m.start_char])
+            and not _HOSPITAL_AFTER.match(text, m.end_char)]
 
 
 def _of_a_person(doc: Doc, char: int) -> bool:
@@ -328,8 +332,11 @@ class FrameBuilder:
     # -- places ------------------------------------------------------------------------------------------
     def _event_places(self, doc: Doc, matches, start: int, end: int, speaker: str | None, dateline_end: int):
         """Places inside [start, end) that can be where an event happened: (city, region, country).
-        A dateline says where the report was filed, not where the event was."""
+        A dateline says where the report was filed, not where the event was; a town's agency ("San Diego
+        sheriff's detectives were investigating a shooting at a range in Poway") yields to a town the
+        sentence places the event in."""
         city, region, country = None, None, None
+        agency_city = None
         text = _text_of(doc)
         for match in matches:
             if not (start <= match.start_char < end) or match.start_char < dateline_end:
@@ -342,12 +349,15 @@ class FrameBuilder:
             if place.feature == "city" and (_NEIGHBOURHOOD_AFTER.match(after) or _NEIGHBOURHOOD_BEFORE.search(before)):
                 place = self._home_city(matches, match) or place
             if place.feature == "city" and city is None:
-                city = place
+                if match.cue == "institution":
+                    agency_city = agency_city or place
+                else:
+                    city = place
             elif place.feature == "country":
                 country = country or place
             elif region is None:
                 region = place
-        return city, region, country
+        return city or agency_city, region, country
 
     def _home_city(self, matches, neighbourhood) -> Place | None:
         """The city a neighbourhood belongs to: the dateline's, else the other town the article names
@@ -376,6 +386,12 @@ class FrameBuilder:
                   if m.place.feature == "city" and m.place.geonameid != place.geonameid and m.place.latitude is not None
                   and m.place.admin1 == place.admin1 and m.place.country == place.country and self.gaz.km(place, m.place) <= 20}
         if not nearby:
+            return place
+        # "shot in Chalmette ... the St. Bernard Parish Sheriff's Office said": a town of its own county,
+        # not a part of New Orleans (a city's neighbourhoods share its county)
+        if place.admin2 and any(m.place.feature == "admin2" and m.place.name == place.admin2
+                                and m.place.admin1 == place.admin1 for m in matches) \
+                and all(other.admin2 != place.admin2 for other in nearby.values()):
             return place
         own = self.gaz.population(place)
         for other in nearby.values():
@@ -674,6 +690,10 @@ class FrameBuilder:
         just before 10 p.m. Friday") beats one told of a death, of what was said or of no event."""
         if frame.date_expr is None:
             return True
+        if frame.date_expr.kind in _RELATIVE_TO_MAIN and unit.date_expr.kind not in _RELATIVE_TO_MAIN:
+            # "has died nearly two weeks after he was shot ... on Dec. 25": a day of its own beats one
+            # told from another's
+            return True
         if unit.date_expr.precision > frame.date_expr.precision and unit.date_expr.precision > 3:
             return False
         if frame.date_expr.precision > max(unit.date_expr.precision, 3):
@@ -765,6 +785,9 @@ class FrameBuilder:
             told = (frame.place_unit.text if frame.place_unit else "") + (frame.place_evidence.quote if frame.place_evidence else "")
             if not _SUBURB.search(told):  # "the Denver suburb of Wheat Ridge" is a town of its own
                 frame.place = self._city_of(frame.place, places, _text_of(doc))
+        if main.date_expr is not None and main.date_expr.kind in _RELATIVE_TO_MAIN:
+            # "in a shooting a day earlier", told of the main incident itself: a day from no day
+            main.date_expr = main.date_unit = None
         if main.date_unit is not None and main.date_unit.date_strength == _AFTERMATH and self._follow_up(main, article):
             # a story of charges or a trial dated only by what followed the shooting ("On Monday, he was
             # extradited", "entered a guilty plea Thursday"): the day of a step of the law, not the shooting's
@@ -905,6 +928,7 @@ class FrameBuilder:
         also one of the injured."""
         reports: list[FigureReport] = []
         shot: list[FigureReport] = []
+        with_shooter: set[int] = set()  # ids of the counts of the dead that add the shooter to those they shot
         seen = set()
         for unit in frame.units:
             for raw in unit.raw_figures:
@@ -915,6 +939,8 @@ class FrameBuilder:
                 report = FigureReport(kind="injured" if raw.kind == "shot" else raw.kind, value=raw.value,
                                       qualifier=raw.qualifier, evidence=self._evidence(article, unit))
                 (shot if raw.kind == "shot" else reports).append(report)
+                if raw.shooter:
+                    with_shooter.add(id(report))
         kinds = {r.kind for r in reports}
         # Victims are read one by one only when a count is missing: the parse walk is not free.
         people = []
@@ -941,7 +967,8 @@ class FrameBuilder:
         elif "killed" not in kinds and fatal_phrase is not None:
             reports.append(FigureReport(kind="killed", value=1, qualifier="at_least", evidence=fatal_phrase))
             kinds.add("killed")
-        killed = max((r.value for r in reports if r.kind == "killed" and r.qualifier != "vague"), default=0)
+        dead = [r for r in reports if r.kind == "killed" and r.qualifier != "vague"]
+        killed = max((r.value for r in dead), default=0)
         if shot:
             # "Six people were shot ... one victim is being treated for life-threatening injuries":
             # the hurt are the shot less the dead, unless a larger count of the hurt is given. A
@@ -949,6 +976,8 @@ class FrameBuilder:
             best = max(shot, key=lambda r: r.value)
             if killed_people and killed == len(killed_people):
                 killed -= sum(v.by_own_hand for v in killed_people)
+            elif dead and id(max(dead, key=lambda r: r.value)) in with_shooter:
+                killed -= 1  # "Man shoots 4 relatives, killing 2, then himself": 2 of the 4 hurt
             if _BESIDES_THE_DEAD.search(best.evidence.quote):
                 killed = 0  # "A woman and two other men were also shot"
             best.value = max(best.value - killed, 0)
