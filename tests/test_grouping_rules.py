@@ -241,3 +241,17 @@ def test_a_trial_report_that_names_no_day_joins_its_shooting_a_year_before_on_a_
     # without the name, or beyond NAMED_REACH, the trial stays apart
     assert score_pair(shooting, trial.model_copy(update={"names": []})) is None
     assert score_pair(shooting, trial.model_copy(update={"date": dt.date(2020, 5, 20)})) is None
+
+
+def test_a_town_the_gazetteer_lacks_needs_fewer_shared_words_with_a_town_of_its_state():
+    """"Officer Grazed In Face By Bullet After Carjacking" placed at Roseland (a Chicago neighbourhood the
+    gazetteer lacks, read in Illinois at the state's precision) and a Chicago report of the same day: a
+    quarter of their words shared is enough (NEAR_WORDS_BAR), not for two towns the gazetteer has."""
+    roseland = Place(name="Roseland", admin1="Illinois", country="US", precision=4)
+    shared = ("carjacker", "officer", "grazed")
+    words_a = shared + ("alpha", "bravo", "charlie", "delta", "echo")
+    words_b = shared + ("foxtrot", "golf", "hotel", "india", "juliet")
+    link = score_pair(_mention("a", roseland, 16, keywords=words_a), _mention("b", CHICAGO, 16, keywords=words_b))
+    assert link is not None and link.score >= 2.0
+    assert score_pair(_mention("a", QUIET, 16, keywords=words_a), _mention("b", CHICAGO, 16, keywords=words_b)) is None
+    assert score_pair(_mention("a", roseland, 16, keywords=words_a), _mention("b", CHICAGO, 18, keywords=words_b)) is None
