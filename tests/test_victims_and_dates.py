@@ -689,3 +689,25 @@ def test_a_shooter_who_then_killed_himself_is_none_of_those_he_shot(extractor):
     main = _main(extractor, "Police say a man shot four relatives in Dayton, Ohio, on Monday, killing 2, then himself.",
                  title="Police: Man shoots 4 relatives, killing 2, then himself")
     assert sorted((f.kind, f.value) for f in main.figures) == [("injured", 2), ("killed", 3)]
+
+
+@pytest.mark.parametrize("title, text, published, day", [
+    # a text that dates the shooting nowhere, under a headline that does (pennlive.com, Harrisburg; KTTC, Winona)
+    ("Police: Multiple people shot Sunday outside Harrisburg community center",
+     "Police say several people were shot outside a community center in Harrisburg, Pennsylvania.",
+     dt.date(2013, 10, 14), dt.date(2013, 10, 13)),
+    ("Winona police: Victim of Friday night shooting died Monday evening",
+     "A man who was shot in Winona, Minnesota, has died, police said.", dt.date(2016, 11, 15), dt.date(2016, 11, 11)),
+    # the headline's day of what followed is no day of the shooting: the publication day stands
+    ("Man charged Monday in Winona shooting", "A man who was shot in Winona, Minnesota, has died, police said.",
+     dt.date(2016, 11, 15), dt.date(2016, 11, 15)),
+    # the day an incident was reported is its day (WWL, New Orleans East)
+    ("4-year-old boy accidentally shoots himself inside New Orleans East home",
+     "A 4-year-old boy accidentally shot himself in New Orleans East.\n\nNew Orleans police said the incident was "
+     "reported Sunday afternoon in the 7300 block of Brevard Street.", dt.date(2015, 12, 7), dt.date(2015, 12, 6)),
+])
+def test_the_day_a_headline_or_a_report_gives_the_shooting(extractor, title, text, published, day):
+    main = _main(extractor, text, published=published, title=title)
+    assert main.date == day
+    if day != published:
+        assert main.date_evidence is not None and main.date_expr is not None

@@ -111,6 +111,7 @@ class Frame:
     follow_units: list[Unit] = field(default_factory=list)
     denials: list[tuple[Unit, str, str | None]] = field(default_factory=list)  # (unit, speaker, party)
     first_sentence: int = 0
+    dated_by_title: bool = False  # its day is the headline's ("Multiple people shot Sunday ...")
 
 
 # What a date phrase is attached to in the parse, strongest first: the shooting itself ("shot
@@ -217,6 +218,9 @@ def _date_attachment(doc: Doc, char: int) -> int:
         if lemma == "be" and any(c.dep_ in ("nsubj", "attr") and c is not child and _names_an_event(c)
                                  for c in token.children):
             return _EVENT  # "On June 27, 2013, that trouble on the river was a shoot-out"
+        if lemma == "report" and any(c.dep_ == "nsubjpass" and (_names_an_event(c) or c.lemma_.lower() == "shot")
+                                     for c in token.children):
+            return _EVENT  # "the incident was reported Sunday afternoon", "shots were reported at 2 a.m. Friday"
         if lemma in _AFTERMATH_LEMMAS and token.pos_ in ("VERB", "AUX", "NOUN"):
             # "On Friday, officials said four were killed" dates what they report; "said Friday" does not;
             # "are investigating the shootings of four people Thursday night" may date either.
@@ -794,6 +798,8 @@ class FrameBuilder:
             main.date_expr = main.date_unit = None
         if main.date_expr is None:
             self._loose_date(main, frames, units, article)
+        if main.date_expr is None and title_doc is not None:
+            self._title_date(main, title_doc)
         ordered = [main] + [f for f in frames if f is not main]
         main_date, _ = self._date(main, article, None, is_main=True)
         mentions = []
@@ -820,6 +826,24 @@ class FrameBuilder:
             main.date_unit = unit
             return
 
+    @staticmethod
+    def _title_date(main: Frame, title_doc: Doc) -> None:
+        """A main incident its text dates nowhere, by the headline's day ("Police: Multiple people shot
+        Sunday outside Harrisburg community center", "Victim of Friday night shooting died Monday"): the
+        day of the shooting, not of what followed ("charged Monday"), as for a sentence. Precision 2 at
+        best, as a day told outside the incident's sentences."""
+        headline = title_doc.text[:_headline_end(title_doc.text)]
+        best, strength = None, _NEUTRAL - 1
+        for s, _e, expr in dates.find_date_exprs(headline):
+            if expr.kind in _RELATIVE_TO_MAIN or expr.precision > 3:
+                continue
+            told = _date_attachment(title_doc, s)
+            if told > strength:
+                best, strength = expr, told
+        if best is not None:
+            main.date_expr = best.model_copy(update={"precision": max(best.precision, 2)})
+            main.dated_by_title = True
+
     def _date(self, frame: Frame, article: Article, main_date, is_main: bool):
         if frame.date_expr is not None:
             return dates.resolve(frame.date_expr, article.published, main_date)
@@ -844,6 +868,8 @@ class FrameBuilder:
             not frame.units and bool(_FOLLOW_UP.search(article.title or "")))
 
     def _date_evidence(self, article: Article, frame: Frame, is_main: bool) -> Evidence | None:
+        if frame.dated_by_title:
+            return self._title_evidence(article)
         unit = frame.date_unit or (frame.same_time_unit if not is_main else None)
         return self._evidence(article, unit, attributed=False) if unit else None
 
