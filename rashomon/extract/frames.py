@@ -120,6 +120,7 @@ class Frame:
 # critical condition Tuesday"), which never dates the incident.
 _EVENT, _DEATH, _NEUTRAL, _AFTERMATH = 4, 3, 2, 0
 _RELATIVE_TO_MAIN = ("offset_from_main", "same_as_main")
+_TITLE_DAY_KINDS = ("weekday", "absolute", "holiday")  # the days a headline dates its incident by
 _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "confirm"}
 _EVENT_LEMMAS = {
     "shoot", "shooting", "shootout", "kill", "killing", "fire", "gunfire", "attack", "strike", "stab", "stabbing",
@@ -831,11 +832,12 @@ class FrameBuilder:
         """A main incident its text dates nowhere, by the headline's day ("Police: Multiple people shot
         Sunday outside Harrisburg community center", "Victim of Friday night shooting died Monday"): the
         day of the shooting, not of what followed ("charged Monday"), as for a sentence. Precision 2 at
-        best, as a day told outside the incident's sentences."""
+        best, as a day told outside the incident's sentences. A headline's "overnight" or "today" is the
+        publication's day, which the main incident falls back on anyway, unsure (``date_assumed``)."""
         headline = title_doc.text[:_headline_end(title_doc.text)]
         best, strength = None, _NEUTRAL - 1
         for s, _e, expr in dates.find_date_exprs(headline):
-            if expr.kind in _RELATIVE_TO_MAIN or expr.precision > 3:
+            if expr.kind not in _TITLE_DAY_KINDS or expr.precision > 3:
                 continue
             told = _date_attachment(title_doc, s)
             if told > strength:
