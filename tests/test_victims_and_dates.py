@@ -701,10 +701,6 @@ def test_a_shooter_who_then_killed_himself_is_none_of_those_he_shot(extractor):
     # the headline's day of what followed is no day of the shooting: the publication day stands
     ("Man charged Monday in Winona shooting", "A man who was shot in Winona, Minnesota, has died, police said.",
      dt.date(2016, 11, 15), dt.date(2016, 11, 15)),
-    # the day an incident was reported is its day (WWL, New Orleans East)
-    ("4-year-old boy accidentally shoots himself inside New Orleans East home",
-     "A 4-year-old boy accidentally shot himself in New Orleans East.\n\nNew Orleans police said the incident was "
-     "reported Sunday afternoon in the 7300 block of Brevard Street.", dt.date(2015, 12, 7), dt.date(2015, 12, 6)),
 ])
 def test_the_day_a_headline_or_a_report_gives_the_shooting(extractor, title, text, published, day):
     main = _main(extractor, text, published=published, title=title)

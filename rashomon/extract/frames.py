@@ -219,9 +219,6 @@ def _date_attachment(doc: Doc, char: int) -> int:
         if lemma == "be" and any(c.dep_ in ("nsubj", "attr") and c is not child and _names_an_event(c)
                                  for c in token.children):
             return _EVENT  # "On June 27, 2013, that trouble on the river was a shoot-out"
-        if lemma == "report" and any(c.dep_ == "nsubjpass" and (_names_an_event(c) or c.lemma_.lower() == "shot")
-                                     for c in token.children):
-            return _EVENT  # "the incident was reported Sunday afternoon", "shots were reported at 2 a.m. Friday"
         if lemma in _AFTERMATH_LEMMAS and token.pos_ in ("VERB", "AUX", "NOUN"):
             # "On Friday, officials said four were killed" dates what they report; "said Friday" does not;
             # "are investigating the shootings of four people Thursday night" may date either.
