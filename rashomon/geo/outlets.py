@@ -238,14 +238,14 @@ class OutletReader:
         """Whether ``place`` lies within ``NEAR_HOME_KM`` of a place the outlet's anchored reports in
         its ``region`` are at: a metropolitan area that spans a state line."""
         return place.latitude is not None and any(
-            self.gaz.km(place, home) <= NEAR_HOME_KM for home in self.homes.get(outlet, ()) if (home.country, home.admin1) == region)
+            self.gaz.km(place, home) <= NEAR_HOME_KM for home in self._homes(outlet, region))
 
     def _nearest_namesake(self, place: Place, outlet: str, region: tuple[str, str] | None) -> Place | None:
         """The place of the same name and kind within ``NAMESAKE_NEAR_HOME_KM`` of where the outlet's
         anchored reports are (in its ``region``, if it has one), when ``place`` is farther than
         ``FAR_FROM_HOME_KM`` from all of them."""
-        homes = [h for h in self.homes.get(outlet, ()) if region is None or (h.country, h.admin1) == region]
-        if not homes or place.latitude is None or any(self.gaz.km(place, home) <= FAR_FROM_HOME_KM for home in homes):
+        homes = self._homes(outlet, region)
+        if not self._far_from(place, homes):
             return None
         near = [(min(self.gaz.km(other, home) for home in homes), other) for other in self.gaz.namesakes(place)
                 if other.latitude is not None]
@@ -255,7 +255,14 @@ class OutletReader:
     def _far_from_home(self, place: Place, outlet: str, region: tuple[str, str]) -> bool:
         """Whether ``place`` lies farther than ``FAR_FROM_HOME_KM`` from every place the outlet's
         anchored reports in its ``region`` are at (a Memphis station's "Southaven, Miss." is near)."""
-        homes = [h for h in self.homes.get(outlet, ()) if (h.country, h.admin1) == region]
+        return self._far_from(place, self._homes(outlet, region))
+
+    def _homes(self, outlet: str, region: tuple[str, str] | None) -> list[_Home]:
+        """Where the outlet's anchored reports are, in ``region`` (None: anywhere)."""
+        return [h for h in self.homes.get(outlet, ()) if region is None or (h.country, h.admin1) == region]
+
+    def _far_from(self, place: Place, homes: list[_Home]) -> bool:
+        """Whether ``place`` lies farther than ``FAR_FROM_HOME_KM`` from every one of ``homes`` (and there are some)."""
         return place.latitude is not None and bool(homes) and \
             all(self.gaz.km(place, home) > FAR_FROM_HOME_KM for home in homes)
 
