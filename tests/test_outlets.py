@@ -174,6 +174,26 @@ def test_same_day_reports_settle_a_name_before_the_outlets_state(gaz):
     assert reread["f"].place.admin1 == "Kentucky"
 
 
+def test_same_day_reports_settle_a_name_only_one_state_has_a_sizeable_town_of(gaz):
+    # "Campbellsburg" alone is Kentucky's (the only one of 1,000 people); the Washington County, Ind.
+    # sheriff's post of that day names Campbellsburg, Indiana, and WBIW's "(CAMPBELLSBURG)" is that one
+    indiana = gaz.resolve("Campbellsburg, Indiana")
+    alone = gaz.resolve("Campbellsburg")
+    assert (alone.admin1, indiana.admin1) == ("Kentucky", "Indiana")
+    articles = {"f": _article("f", "facebook.com", "Deputies responded to 6902 North Star Road, Campbellsburg, Indiana "
+                                                   "and discovered a 12 year old male."),
+                "w": _article("w", "wbiw.com", "(CAMPBELLSBURG) - Washington County police were called to a home "
+                                               "in Campbellsburg after a report of an accidental shooting on Tuesday.")}
+    mentions = [_mention("f", indiana), _mention("w", alone)]
+    for m in mentions:
+        m.date = dt.date(2016, 12, 27)
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert (reread["w"].place.name, reread["w"].place.admin1) == ("Campbellsburg", "Indiana")
+    mentions[0].date = dt.date(2016, 12, 20)  # a week apart: nothing settles it
+    reread = {m.article_id: m for m in reread_by_outlet(articles, mentions, gaz)}
+    assert reread["w"].place.admin1 == "Kentucky"
+
+
 def test_a_name_the_gazetteer_lacks_in_the_outlets_state_is_read_at_the_state(gaz):
     # a Miami station's "Liberty City" is Miami's neighbourhood, which the gazetteer lacks, not Liberty
     # City, Texas; "Portland" is known beyond its state and stays in Oregon

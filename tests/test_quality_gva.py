@@ -18,9 +18,15 @@ FLOORS = {
     # 0.92 / 0.855 until 2026-11-24: two reports of the May 2014 Atlanta school shooting had joined on a
     # death neither tells ("Please don't let my baby die" read as one dead); with it read as no death, they
     # count five hurt and one hurt and stay apart. On the whole dev split the same fix broke nothing.
-    "bcubed_f1": 0.915,
-    "conll_f1": 0.845,
-    "date_accuracy": 0.74,
+    # Back to 0.92 / 0.855 on 2026-11-25 (the slice scores 0.923 / 0.860). Date 0.74 until then: the second
+    # of those reports dated its shooting by "the accused shooter faced a judge for the first time
+    # Wednesday" in Tuesday's paper, six days back, and the slice's date was right by accident (its other
+    # incident, "Tuesday's shooting", had joined the first report). That day is no longer read (the
+    # publication-day-early rule, `frames._day_after`; whole dev split: date 0.806 -> 0.810, 11 fixed,
+    # 1 broken, that one); the two reports' main incidents stay apart, the first dated by its publication.
+    "bcubed_f1": 0.92,
+    "conll_f1": 0.855,
+    "date_accuracy": 0.73,
     "date_within_1_accuracy": 0.8,
     "city_accuracy": 0.72,
     "state_accuracy": 0.89,

@@ -272,6 +272,23 @@ def test_a_date_after_an_aftermath_verb_does_not_date_the_incident(extractor):
     assert main.date == dt.date(2014, 1, 27)
 
 
+@pytest.mark.parametrize("text, published, day", [
+    # East Bay Times, dated Friday 16 December 2016 but written the next day: its "Saturday" is no day
+    # six days back, and the shooting's own "Friday evening" dates it
+    ("OAKLAND \u2014 Police on Saturday had yet to identify a teenage boy who was found fatally shot inside a "
+     "vehicle Friday evening in East Oakland.", dt.date(2016, 12, 16), dt.date(2016, 12, 16)),
+    # Memphis (WMC), dated Sunday 19 May 2013: what investigators did "Monday" dates no shooting
+    ("Memphis Police Department investigators spent all Monday morning on the shooting scene in Memphis, "
+     "Tennessee.", dt.date(2013, 5, 19), dt.date(2013, 5, 19)),
+    # but the shooting's own weekday, the day after the publication's, is six days back (The Advocate,
+    # a Thursday's report of a Friday shooting)
+    ("A 10th-grader at Tara High School was shot and killed Friday afternoon at a house on Spain Street in "
+     "Baton Rouge, Louisiana.", dt.date(2015, 12, 10), dt.date(2015, 12, 4)),
+])
+def test_a_weekday_after_the_publication_day_dates_only_the_shooting_itself(extractor, text, published, day):
+    assert _main(extractor, text, published=published).date == day
+
+
 def test_a_sentence_that_only_says_when_dates_the_incident(extractor):
     main = _main(extractor, "Austin police are investigating a shooting that left a young man dead in Austin, Texas.\\n\\n"
                             "At about 10:20 p.m. Sunday night, officers were dispatched to the 4500 block of Lareina Drive.",
@@ -289,6 +306,25 @@ def test_a_headline_count_fills_a_text_that_counts_no_one(extractor):
 def test_out_of_state_neighbourhood_is_read_at_the_dateline(extractor):
     main = _main(extractor, "MEMPHIS, Tenn -- Police are searching for a group of men who shot five people in Raleigh.")
     assert (main.place.name, main.place.admin1) == ("Memphis", "Tennessee")
+
+
+@pytest.mark.parametrize("title, text, place", [
+    # WGCL via WTVM: the headline's county holds the text's town (Duluth, Ga., not Minnesota's)
+    ("Witnesses: Teen accidentally shot in chest in Gwinnett County - WTVM.com-Columbus, GA News Weather & Sports",
+     "The Duluth Police Department is investigating after a teen was found with a gunshot wound to the chest.\n\n"
+     "The incident occurred on Hailston Drive.", ("Duluth", "Georgia")),
+    # Valley News Live: the headline's state holds the text's county
+    ("North Dakota teen accidentally shot in the thigh by brother",
+     "The incident occurred around 1:30 p.m., the Richland County Sheriff's Office said. A father and his 9-year-old "
+     "son were shooting pigeons in the basement of an old property.", ("Richland County", "North Dakota")),
+    # the Washington Post: a state's AP abbreviation after the headline's town
+    ("Mother charged with murder in fatal shooting of 17-year-old son in Clinton, Md.",
+     "A 48-year-old Prince George\u2019s County woman was charged with first-degree murder Friday after shooting her "
+     "17-year-old son inside their home, police officials said.", ("Clinton", "Maryland")),
+])
+def test_the_counties_and_states_a_headline_names_place_the_text(extractor, title, text, place):
+    main = _main(extractor, text, published=dt.date(2017, 3, 29), title=title)
+    assert (main.place.name, main.place.admin1) == place
 
 
 def test_a_paywalled_page_keeps_its_headline_incident(extractor):

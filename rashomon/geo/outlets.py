@@ -201,6 +201,14 @@ class OutletReader:
             if named:
                 continue
             if self._anchored(place, named):
+                settled = self._same_days_region(place, date)
+                if settled is not None and settled != (place.country, place.admin1):
+                    # "Campbellsburg" read at the one of its name with 1,000 people (Kentucky's) is the
+                    # Campbellsburg that another report of that day names with its state (Indiana's)
+                    local = self.gaz.namesake_in(place, *settled)
+                    if local is not None:
+                        out[position] = local
+                        continue
                 # the one place of that name in the gazetteer, but a small one far from where the outlet reports
                 region = regions.get(outlet)
                 if region is None or (place.country, place.admin1) == region or not self._far_from_home(place, outlet, region) \
