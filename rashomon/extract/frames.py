@@ -772,6 +772,7 @@ class FrameBuilder:
             # archive): its weekdays ("Saturday night") count from the page's own date.
             article = article.model_copy(update={"published": stamp})
         context = self.geo.build_context(doc)
+        headline = None  # the headline's own context (not the site's name after it)
         if title_doc is not None:
             # "Teen accidentally shot in chest in Gwinnett County" over a text of "The Duluth Police
             # Department", "North Dakota teen accidentally shot" over "Richland County": the counties and
@@ -800,8 +801,7 @@ class FrameBuilder:
             frames = [Frame()]
         # a page whose text names no country (a paywall, a caption) is read in what its headline names
         # (not the site's name after it: "WTVM.com-Columbus, GA" is where the station is)
-        title_context = context if context.countries or title_doc is None \
-            else self.geo.build_context(title_doc.text[:_headline_end(title_doc.text)])
+        title_context = context if context.countries or headline is None else headline
         title_matches = self._title_places(title_doc, title_context) if title_doc is not None else []
         title_places = [m.place for m in title_matches]
         title_kinds = taxonomy.kinds_in(article.title or "")

@@ -67,6 +67,9 @@ LOCALITY_PREFIXES = {
 # "central Washington").
 STATE_PARTS = {"upstate", "downstate", "central", "northern", "southern", "eastern", "western", "northeastern",
                "northwestern", "southeastern", "southwestern"}
+# What "<State> State" names when these follow: an institution, named in stories of any state
+STATE_INSTITUTIONS = {"university", "universities", "college", "fair", "fairgrounds", "penitentiary", "prison",
+                      "hospital", "park", "stadium", "buckeyes", "football", "basketball"}
 # Words after a name that make it the place of a local body ("Memphis police", "Dayton Police
 # Department", "Las Vegas Metropolitan Police", "a San Francisco high school").
 INSTITUTIONS = {
@@ -143,7 +146,3 @@ def common_words() -> frozenset[str]:
     """English words that are also place names (data/geo_common_words.txt)."""
     lines = (DATA_DIR / "geo_common_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
-
-# What "<State> State" names when these follow: an institution, named in stories of any state
-STATE_INSTITUTIONS = {"university", "universities", "college", "fair", "fairgrounds", "penitentiary", "prison",
-                      "hospital", "park", "stadium", "buckeyes", "football", "basketball"}

@@ -200,8 +200,8 @@ class OutletReader:
         for position, outlet, place, named, date, foreign in self.pending:
             if named:
                 continue
+            settled = self._same_days_region(place, date)
             if self._anchored(place, named):
-                settled = self._same_days_region(place, date)
                 if settled is not None and settled != (place.country, place.admin1):
                     # "Campbellsburg" read at the one of its name with 1,000 people (Kentucky's) is the
                     # Campbellsburg that another report of that day names with its state (Indiana's)
@@ -216,7 +216,6 @@ class OutletReader:
                     continue
                 local = self.gaz.namesake_in(place, *region)
             else:
-                settled = self._same_days_region(place, date)
                 region = settled or regions.get(outlet)
                 if region is None and foreign and corpus_country is not None and place.country != corpus_country:
                     # "York" in a story of an outlet with no known home, in a corpus of US news: York,
