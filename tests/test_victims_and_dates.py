@@ -387,6 +387,40 @@ def test_a_follow_up_story_is_not_dated_by_a_step_of_the_law(extractor, text):
     assert main.date is None and main.date_expr is None
 
 
+@pytest.mark.parametrize("text, published, day", [
+    # GVA dev articles, each dated by what followed (or by nothing it tells) before
+    # the date as the shooting's adjective, AP style; "today" of the wounds it left
+    ("NEW ORLEANS -- A jury found 22-year-old Trung Le guilty of manslaughter in connection with a 2014 shooting on "
+     "Bourbon Street that left one person dead and nine others injured. The July 29, 2014, shooting took the life of "
+     "Brittany Thomas and left several others with wounds they still cope with today.",
+     dt.date(2016, 1, 15), dt.date(2014, 7, 29)),
+    # a gunfight, and a capture days after it
+    ("Trung Le was captured days after the June 29 gunfight on Bourbon Street in New Orleans that killed one.",
+     dt.date(2015, 4, 8), dt.date(2014, 6, 29)),
+    # what a trial does
+    ("The trial began Wednesday morning in Bridgeport. He is charged with murder and eight counts each of "
+     "first-degree assault for the June 11, 2015, shooting spree.", dt.date(2016, 7, 6), dt.date(2015, 6, 11)),
+    # a tally's day
+    ("Police make arrest in shooting that killed two in Baltimore. As of Monday, there had been 299 killings in "
+     "Baltimore. The shooting Nov. 30 outside the Stop 1 Food Store was caught on the store's surveillance camera.",
+     dt.date(2016, 12, 12), dt.date(2016, 11, 30)),
+    # a day within the week the shooting is told of
+    ("Investigators into last week's murder-suicide in Shelton, Washington, said they may never know killer David "
+     "Campbell's motive. She was found on the family's property Friday shortly before her stepfather killed himself.",
+     dt.date(2016, 3, 1), dt.date(2016, 2, 26)),
+])
+def test_a_follow_up_story_is_dated_by_the_shooting_it_names(extractor, text, published, day):
+    assert _main(extractor, text, published=published).date == day
+
+
+def test_a_year_long_past_is_history_not_the_incidents_day(extractor):
+    # GVA dev (Jan. 2015): the LAX shooting's report had been dated Sept. 11, 2001
+    main = _main(extractor, "Gerardo Hernandez, 39, was shot and killed at Los Angeles International Airport. He was "
+                            "the first TSA employee killed in the line of duty since the Sept. 11, 2001, terrorist "
+                            "attacks.", published=dt.date(2015, 1, 2))
+    assert main.date is not None and main.date.year == 2015
+
+
 def test_a_follow_up_story_keeps_the_day_of_the_shooting_it_tells(extractor):
     main = _main(extractor, "A man pleaded guilty Thursday to the shooting that killed two men in San Antonio "
                             "on Jan. 19.", published=dt.date(2015, 2, 27))
@@ -447,6 +481,21 @@ def test_a_fraction_is_not_a_date(extractor):
 
     assert find_date_exprs("An officer tried to pull the vehicle over for 1/2 mile before it stopped.") == []
     assert [e.text for _, _, e in find_date_exprs("He was shot on 1/2 in the afternoon.")] == ["1/2"]
+    # a whole number and a fraction (GVA dev: "a 2 1/2 year old", "a 1 1/2-story home" had dated their stories)
+    assert find_date_exprs("You had a 2 1/2 year old who was able to take a gun.") == []
+    assert find_date_exprs("Officers were called to a 1 1/2-story home in the 100 block of West 105th Street.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # GVA dev articles: a police blotter's and a press release's dates of birth
+    "The driver, Juan Palacios (12/09/1991), was taken into custody.",
+    "Muhammad Hasan Nawazkhan 07/04/1988 DECEASED, self-inflicted gunshot wound",
+])
+def test_a_date_of_birth_after_a_name_is_no_date(text):
+    from rashomon.extract.dates import find_date_exprs
+
+    assert find_date_exprs(text) == []
+    assert [e.text for _, _, e in find_date_exprs("On 10/5/2016 a man was shot.")] == ["10/5/2016"]
 
 
 @pytest.mark.parametrize("text, published, day", [

@@ -37,8 +37,8 @@ MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s
 # "17 October 2020", "5 Oct"
 DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY_RE})\s+(?:of\s+)?(?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 # "10/5/2016", "10/5"
-NUMERIC = re.compile(r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12][0-9]|3[01]|0?[1-9])(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/])"
-                     # a fraction, not a date: "for 1/2 mile", "3 1/2 inches"
+NUMERIC = re.compile(r"(?<![\d/])(?<!\d\s)(?P<month>1[0-2]|0?[1-9])/(?P<day>[12][0-9]|3[01]|0?[1-9])(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/])"
+                     # a fraction, not a date: "for 1/2 mile", "3 1/2 inches", "a 2 1/2 year old", "1 1/2-story"
                      r"(?!\s*-?\s*(?:miles?|mi\b|inch|in\.|feet|foot|ft\b|yards?|pounds?|lbs?|hours?|cups?|percent|%))")
 # "last Saturday", "early Saturday", "Saturday night", "Monday's shooting"
 WEEKDAY = re.compile(rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?(?P<weekday>{_WEEKDAY_RE})\b(?!,?\s+{_MONTH_RE})", re.I)
@@ -133,6 +133,10 @@ STAMP_CHARS = 600  # page stamps sit at the top of a page
 
 # "Date of Birth: 01/6/1992", "DOB 5/3/98", "born on May 3": someone's birthday, not the event's day.
 _BIRTH_BEFORE = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?)\s*:?\s*$", re.I)
+# "Juan Palacios (12/09/1991)", "Muhammad Hasan Nawazkhan 07/04/1988 DECEASED": a full numeric date right
+# after a name is the person's date of birth (police blotters, arrest logs)
+_NAME_BEFORE = re.compile(r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:On|Date|Dated|Posted|Updated|Published|"
+                          r"Since|Until|From|To|By|Through)\b)[A-Z][a-z]+\s*\(?$")
 _CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?::[0-5]\d)?\s*([ap])\.?m\b\.?", re.I)
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|created|modified|last updated)\b[^.\n]{0,40}$", re.I)
 
@@ -201,6 +205,9 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
             add(m, DateExpr(text=m.group(0), kind="absolute", year=year, month=month, day=day))
     for m in NUMERIC.finditer(text):
         year = m["year"]
+        if year and _NAME_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
         if year and len(year) == 2:
             year = "20" + year
         add(m, DateExpr(text=m.group(0), kind="absolute", year=int(year) if year else None,

@@ -136,10 +136,13 @@ _AFTERMATH_LEMMAS = {
     "hold", "speak", "post", "update", "publish", "name", "recover", "list", "be", "hospitalize", "treat",
     "undergo", "bury", "mourn", "gather", "attend", "remember", "vigil", "funeral", "hearing", "court", "trial",
     "sentencing", "return", "visit", "meet", "issue", "learn", "give", "deliver", "extradite", "plea", "waive",
-    "close", "reopen", "plan", "urge", "comment", "decline", "refuse", "turn",
+    "close", "reopen", "plan", "urge", "comment", "decline", "refuse", "turn", "capture", "unseal", "accept",
+    "examination",
     # what is said about it, and when: "in a news conference Monday", "a Monday morning email"
     "conference", "briefing", "email", "statement", "interview", "answer", "consider", "set",
 }
+# "The trial began Wednesday", "jurors were picked Tuesday": what the law's people and steps do
+_LEGAL_SUBJECTS = {"trial", "hearing", "jury", "juror", "court", "sentencing", "verdict"}
 # The law's steps come after the shooting even when it is named between ("was convicted for the
 # shooting by a jury July 7", "arrested in Friday's shooting" is the exception the parse gives as event).
 _LEGAL_LEMMAS = {"arrest", "charge", "book", "sentence", "convict", "plead", "arraign", "indict", "testify"}
@@ -177,6 +180,10 @@ _HEADLINE_FATAL = re.compile(victims.NOT_AFTER_NON + r"\b(?:dies|died|dead|kills
 _SOMEONE_ELSES_DEATH = re.compile(r"\b(?:who|that|accused|charged|suspected|convicted|sentenced|in)\s+(?:\w+\s+)?$", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shoots?|shot|shooting|kills?|killed|killing)\s+(?:him|her)?self\b", re.I)
 LATE_EVENING_HOUR = 21
+# A year named more than this many years before the publication's is history, not the day of what the
+# report tells ("the first TSA employee killed since the Sept. 11, 2001, terrorist attacks", "the 1966
+# tower shooting"); a trial or an anniversary a few years on names the shooting's year.
+HISTORY_YEARS = 5
 # "a fatal shooting", "the shooting death of": at least one dead, when no one is counted
 _FATAL_SHOOTING = re.compile(victims.NOT_AFTER_NON + r"\b(?:deadly|fatal|lethal)\s+(?:(?!(?:weapon|force|after|before|in|at|of|the|an?|with|by|"
                              r"during)\b)[-\w'’]+\s+){0,3}?(?:shooting|shot|gunshot|gunfire)|"
@@ -200,13 +207,19 @@ def _headline_end(title: str) -> int:
     return m.start() if m else len(title)
 
 
-def _date_attachment(doc: Doc, char: int) -> int:
-    """How strongly the date phrase at ``char`` dates an incident, from the words it hangs on."""
+def _date_attachment(doc: Doc, char: int, end: int | None = None) -> int:
+    """How strongly the date phrase at ``char`` (ending at ``end``) dates an incident, from the words
+    it hangs on."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     token = span[0] if span is not None and len(span) else None
     date_index = token.i if token is not None else 0
-    if token is not None and _EVENT_NOUN_AFTER.match(_text_of(doc), token.idx + len(token.text)):
+    text = _text_of(doc)
+    if token is not None and _EVENT_NOUN_AFTER.match(text, token.idx + len(token.text)):
         return _EVENT  # "after a Saturday night shooting": the small parser often hangs the day elsewhere
+    if end is not None and _EVENT_NOUN_AFTER.match(text, end + (text[end:end + 1] == ",")):
+        return _EVENT  # "The July 29, 2014, shooting took the life of"
+    if _AS_OF.search(text, max(0, char - 8), char):
+        return _AFTERMATH  # "As of Monday, there had been 299 killings": a tally's day
     reported = True  # every verb passed so far is the object clause of the next ("say they arrived")
     for _ in range(8):
         if token is None or token.head.i == token.i:
@@ -221,6 +234,9 @@ def _date_attachment(doc: Doc, char: int) -> int:
         if lemma == "be" and any(c.dep_ in ("nsubj", "attr") and c is not child and _names_an_event(c)
                                  for c in token.children):
             return _EVENT  # "On June 27, 2013, that trouble on the river was a shoot-out"
+        if token.pos_ in ("VERB", "AUX") and lemma not in _REPORTING_LEMMAS and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LEGAL_SUBJECTS
+                                                for c in token.children):
+            return _AFTERMATH
         if lemma in _AFTERMATH_LEMMAS and token.pos_ in ("VERB", "AUX", "NOUN"):
             # "On Friday, officials said four were killed" dates what they report; "said Friday" does not;
             # "are investigating the shootings of four people Thursday night" may date either.
@@ -265,8 +281,10 @@ def _names_an_event(token) -> bool:
 _EVENT_NOUN_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:early|late|morning|afternoon|evening|night|overnight))*"
     r"(?:\s+(?:double|triple|quadruple|fatal|deadly|drive-by|accidental))?"
-    r"\s+(?:shootings?|shootouts?|gunfire|homicides?|killings?|slayings?|stabbings?|murders?|attacks?|ambush)\b",
+    r"\s+(?:shootings?|shootouts?|shoot-outs?|gunfights?|firefights?|gunfire|homicides?|killings?|slayings?|"
+    r"stabbings?|murders?|attacks?|ambush)\b",
     re.I)
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -608,6 +626,8 @@ class FrameBuilder:
                 # an uncut sentence is its one unit: its date phrases are the sentence's, found once
                 exprs = sent_exprs if len(cuts) == 2 else dates.find_date_exprs(unit_text)
                 for s, _e, expr in exprs:
+                    if expr.year is not None and published is not None and expr.year < published.year - HISTORY_YEARS:
+                        continue  # "since the Sept. 11, 2001, terrorist attacks" in a 2015 report: history
                     if expr.month is not None and expr.year is not None:
                         years_told[expr.month] = expr.year
                     elif expr.kind == "absolute" and expr.month in years_told:
@@ -617,7 +637,8 @@ class FrameBuilder:
                         continue
                     if expr.kind == "relative_days" and _inside_quote(unit_text, s):
                         continue  # "I'm very sad today," the father said: the speaker's day
-                    strength = _date_attachment(doc, start + s) if expr.kind not in _RELATIVE_TO_MAIN else _EVENT
+                    strength = _date_attachment(doc, start + s, start + _e) if expr.kind not in _RELATIVE_TO_MAIN \
+                        else _EVENT
                     day_after = _day_after(expr, section_anchor or published)
                     if day_after and strength < _EVENT:
                         # "Police on Saturday had yet to identify the boy" in Friday's paper: a page
@@ -721,6 +742,8 @@ class FrameBuilder:
         if frame.date_expr.precision > max(unit.date_expr.precision, 3):
             return True
         told = frame.date_unit.date_strength if frame.date_unit is not None else _EVENT
+        if frame.date_expr.precision == 3 and unit.date_expr.precision < 3 and unit.date_strength >= max(told, _DEATH):
+            return True  # "last week's murder-suicide ... shot Friday": the day within the week
         return unit.date_strength == _EVENT and told < _EVENT and unit.date_expr.kind not in _RELATIVE_TO_MAIN
 
     def _frame_for(self, unit: Unit, current: Frame | None, frames: list[Frame], anchor) -> Frame | None:
