@@ -255,3 +255,22 @@ def test_a_town_the_gazetteer_lacks_needs_fewer_shared_words_with_a_town_of_its_
     assert link is not None and link.score >= 2.0
     assert score_pair(_mention("a", QUIET, 16, keywords=words_a), _mention("b", CHICAGO, 16, keywords=words_b)) is None
     assert score_pair(_mention("a", roseland, 16, keywords=words_a), _mention("b", CHICAGO, 18, keywords=words_b)) is None
+
+
+def test_a_report_that_names_no_day_does_not_carry_one_dated_incident_into_another():
+    # GVA dev: a sentencing story (no day of its own) scored with each Philadelphia shooting of the months
+    # before it and had chained four of them, days apart, into one incident
+    first = _mention("first", QUIET, 3, keywords=("first-street", "first-witness", "first-car", "shooting"))
+    second = _mention("second", QUIET, 8, keywords=("second-street", "second-witness", "second-car", "shooting"))
+    undated = _mention("undated", QUIET, None, keywords=("first-street", "first-witness", "second-street",
+                                                          "second-witness", "shooting"))
+    assert score_pair(first, second).score < 2.0  # five days apart, nothing but the place in common
+    assert score_pair(undated, first).score >= 2.0 and score_pair(undated, second).score >= 2.0
+    clusters, _ = cluster([first, second, undated])
+    grouped = sorted(tuple(sorted(m.article_id for m in c)) for c in clusters)
+    assert grouped == [("first", "undated"), ("second",)]
+    # a report dated by its publication alone is as unanchored
+    assumed = _mention("assumed", QUIET, 9, keywords=("first-street", "first-witness", "second-street",
+                                                       "second-witness", "shooting"), stated=False)
+    clusters, _ = cluster([first, second, assumed])
+    assert sorted(len(c) for c in clusters) == [1, 2]

@@ -228,11 +228,17 @@ def _reference_cluster(mentions, reported):
                         return True
         return False
 
+    def stated(x):
+        return by_id[x].date is not None and not by_id[x].date_assumed
+
     joined = {}
     for link in sorted(links.values(), key=lambda l: (-l.score, l.a, l.b)):
         ra, rb = owner[link.a], owner[link.b]
         if ra == rb or conflict(groups[ra], groups[rb]):
             continue
+        if not c.UNDATED_BRIDGES and not (stated(link.a) and stated(link.b)) \
+                and any(map(stated, groups[ra])) and any(map(stated, groups[rb])):
+            continue  # a report that names no day joins two dated incidents to nothing
         keep, drop = sorted((ra, rb))
         groups[keep] += groups.pop(drop)
         for x in groups[keep]:
