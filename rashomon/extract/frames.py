@@ -234,9 +234,9 @@ def _date_attachment(doc: Doc, char: int, end: int | None = None) -> int:
         if lemma == "be" and any(c.dep_ in ("nsubj", "attr") and c is not child and _names_an_event(c)
                                  for c in token.children):
             return _EVENT  # "On June 27, 2013, that trouble on the river was a shoot-out"
-        if token.pos_ in ("VERB", "AUX") and lemma not in _REPORTING_LEMMAS and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LEGAL_SUBJECTS
-                                                for c in token.children):
-            return _AFTERMATH
+        if token.pos_ in ("VERB", "AUX") and lemma not in _REPORTING_LEMMAS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LEGAL_SUBJECTS for c in token.children):
+            return _AFTERMATH  # "The trial began Wednesday"
         if lemma in _AFTERMATH_LEMMAS and token.pos_ in ("VERB", "AUX", "NOUN"):
             # "On Friday, officials said four were killed" dates what they report; "said Friday" does not;
             # "are investigating the shootings of four people Thursday night" may date either.

@@ -110,6 +110,7 @@ CROWDED_PLACES = 3
 # CoNLL 0.858 -> 0.859, date 0.811 -> 0.814, counting incidents exactly 0.699 -> 0.702. True: they may.
 UNDATED_BRIDGES = False
 
+
 _EMPTY: frozenset[str] = frozenset()
 T = TypeVar("T")
 
