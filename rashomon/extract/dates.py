@@ -187,7 +187,8 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
             return
         taken.append((m.start(), m.end()))
         if _PAGE_STAMP.search(text[max(0, m.start() - 48):m.start()]) \
-                or _BIRTH_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
+                or _BIRTH_BEFORE.search(text[max(0, m.start() - 24):m.start()]) \
+                or (m.re is NUMERIC and m["year"] and _NAME_BEFORE.search(text[max(0, m.start() - 24):m.start()])):
             return
         line_end = text.find("\n", m.end())
         after = text[m.end():m.end() + 24] if line_end < 0 else text[m.end():min(line_end, m.end() + 24)]
@@ -205,9 +206,6 @@ def find_date_exprs(text: str) -> list[tuple[int, int, DateExpr]]:
             add(m, DateExpr(text=m.group(0), kind="absolute", year=year, month=month, day=day))
     for m in NUMERIC.finditer(text):
         year = m["year"]
-        if year and _NAME_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
-            taken.append((m.start(), m.end()))
-            continue
         if year and len(year) == 2:
             year = "20" + year
         add(m, DateExpr(text=m.group(0), kind="absolute", year=int(year) if year else None,

@@ -707,7 +707,8 @@ class _Judge:
         article, words = self.article, self.article.words
         lower = words[first].lower
         if fold(name) in cues.MONTHS_AND_DAYS or self.gaz.demonym(name) is not None \
-                or (article.is_street(lead, first, last) and not self._town_named_like_a_street(name, first, last, previous)):
+                or (article.is_street(lead, first, last)
+                    and not self._town_named_like_a_street(name, lead, first, last, previous)):
             return True
         if len(previous) >= 2 and previous[-1] == "of" and previous[-2] in cues.WATER_BODIES:
             return True
@@ -717,13 +718,11 @@ class _Judge:
             return True
         return article.in_person_name(words[first].start, words[last].end)
 
-    def _town_named_like_a_street(self, name: str, first: int, last: int, previous: list[str]) -> bool:
+    def _town_named_like_a_street(self, name: str, lead: int, first: int, last: int, previous: list[str]) -> bool:
         """"shot Tuesday night in New Roads", "in Federal Way", "in University Place": a town whose own
         name ends in a street's word, right after "in" (one is "on" a street, "in" a town)."""
-        words = self.article.words
-        return first != last and words[last].lower in cues.STREET_SUFFIXES and bool(previous) \
-            and previous[-1] == "in" and words[first - 1].lower == "in" \
-            and any(p.feature == "city" for p in self.gaz.candidates(name))
+        return first != last and lead == first and self.article.words[last].lower in cues.STREET_SUFFIXES \
+            and bool(previous) and previous[-1] == "in" and any(p.feature == "city" for p in self.gaz.candidates(name))
 
     def _part_of_longer_name(self, run: list[int], first: int, last: int, place: Place) -> bool:
         """"the OSCE Minsk Group", "Helsinki Final Act", "WSB Atlanta", "Adam County" (a county the
