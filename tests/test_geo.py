@@ -501,8 +501,16 @@ def test_intersections_are_no_cities():
                  "A 17-year-old suffered gunshot wounds while stopped in the area of Wall and East State Streets.",
                  "The shooting happened on East 21st Avenue between Lexington and Jefferson Avenues.",
                  # the Detroit News: a cross street after an address written bare (read in Linwood, Bay County)
-                 "The shooting happened at about 3:40 p.m. at a home in the 2600 block of Hazelwood near Linwood."):
+                 "The shooting happened at about 3:40 p.m. at a home in the 2600 block of Hazelwood near Linwood.",
+                 # the Detroit Free Press (read in Dexter, N.Y.); a cross street after a street written bare, no
+                 # block (the Detroit News: Remington, Md.)
+                 "The shooting on a basketball court near Dexter and Tuxedo happened just before 9 p.m.",
+                 "Two men, ages 28 and 25, were shot around 12:30 a.m. on Yacama near Remington, Donakowski said."):
         assert find_places(text) == [], text
+    # after a day or a highway, "near" a town is the town
+    for text, town in (("The body was found on Saturday near Butte.", "Butte"),
+                       ("The crash happened on I-5 South near Chehalis.", "Chehalis")):
+        assert [m.text for m in find_places(text)] == [town], text
     # after an address with its street's suffix, "near" a town is the town
     assert [m.text for m in find_places("It happened in the 500 block of Main Street near Hernando, Mississippi.")
             ][:1] == ["Hernando"]

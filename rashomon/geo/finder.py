@@ -59,12 +59,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;]\s|\n|[“”\"(—–]|\s-\s")
 _ADDRESS_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|[A-Za-z])?\s+$")
 # "the 2400 Block of South Pennsylvania": a direction may come between
 _ADDRESS_LEAD = re.compile(r"\b(?:block|corner|intersection) of\s+(?:(?:north|south|east|west|[nsew])\.?\s+)?$", re.I)
-# "on Choctaw and Florida", "at Charlevoix and Philip": an intersection of two streets
-_INTERSECTION_BEFORE = re.compile(r"\b(?:on|at)\s+$")
+# "on Choctaw and Florida", "at Charlevoix and Philip", "near Dexter and Tuxedo": an intersection of two
+# streets (of the dev split's 135 "near X and Y" with capitals, nearly all are streets)
+_INTERSECTION_BEFORE = re.compile(r"\b(?:on|at|near)\s+$")
 _INTERSECTION_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\b)")
 # the second street: "near 21st and Cleveland", "on Choctaw and Florida", "the intersection of Poydras and Bolivar"
 _INTERSECTION_SECOND = re.compile(
-    r"(?:\b(?:on|at|(?:intersection|corner) of)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|\b\d+(?:st|nd|rd|th))"
+    r"(?:\b(?:on|at|near|(?:intersection|corner) of)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?|\b\d+(?:st|nd|rd|th))"
     r"\s+(?:and|&)\s+$")
 # "Wall and East State Streets", "between Lexington and Jefferson Avenues"
 _STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))\s+){1,3}(?i:%s)\b" % "|".join(cues.STREET_PLURALS))
@@ -73,6 +74,12 @@ _STREET_PAIR = re.compile(r"\s+(?:and|&)\s+(?:(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd
 _CROSS_STREET = re.compile(
     r"\bblock of\s+(?:(?:north|south|east|west|[nsew])\.?\s+)?(?:(?!(?i:%s)\b)[A-Z][\w'’.-]*\s+){1,3}"
     r"(?:near|at|and|off|&)\s+$" % "|".join(sorted(cues.STREET_SUFFIXES)))
+# the same without the block: "shot around 12:30 a.m. on Yacama near Remington", "on Laguna near Page"
+# (not after a day, a highway or a street written out: "on Saturday near Butte", "on I-5 South near
+# Chehalis", "on Highway 6 near Sugar Land")
+_BARE_CROSS_STREET = re.compile(
+    r"\bon\s+(?!(?i:%s|interstate|highway|route|us|state|i-?\d+)\b)(?:(?!(?i:%s)\b)[A-Z][\w'’.-]*\s+){1,2}near\s+$"
+    % ("|".join(sorted(cues.MONTHS_AND_DAYS)), "|".join(sorted(cues.STREET_SUFFIXES))))
 # "in Sanborn, North Dakota": a town after a locative word, then a comma (its state, checked after)
 _UNLISTED_TOWN = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)(?=[ \t]*,)")
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
@@ -245,7 +252,8 @@ class _Article:
             return True
         start = self.words[lead].start
         before = self.text[max(0, start - 30):start]
-        if _CROSS_STREET.search(self.text, max(0, start - 80), start):
+        if _CROSS_STREET.search(self.text, max(0, start - 80), start) \
+                or _BARE_CROSS_STREET.search(self.text, max(0, start - 50), start):
             return True
         if (_ADDRESS_NUMBER.search(before) or _ADDRESS_LEAD.search(before)) \
                 and following not in cues.RESIDENT_NOUNS_AFTER:  # "2 Phenix City men": a count
