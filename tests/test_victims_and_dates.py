@@ -265,6 +265,14 @@ def _main(extractor, text, published=dt.date(2014, 1, 29), title=None):
     return next(m for m in extractor.extract(article) if m.role == "main")
 
 
+def test_a_victim_told_after_a_cut_to_another_incident_is_not_the_frame_s(extractor):
+    # Arkansas Democrat-Gazette: "a day after" moves to the Benton shooting; its boy is not a second dead in Little Rock
+    main = _main(extractor, "A 6-year-old boy died Wednesday after he was shot in Little Rock, and his aunt was later "
+                            "charged with manslaughter, police said.\n\nThe shooting came a day after a 2-year-old boy "
+                            "died after being shot in Benton.", published=dt.date(2015, 11, 19))
+    assert [(f.kind, f.value) for f in main.figures] == [("killed", 1)]
+
+
 def test_a_date_after_an_aftermath_verb_does_not_date_the_incident(extractor):
     # published on a Wednesday; "Tuesday" is when the boy was in critical condition, not when he was shot
     main = _main(extractor, "A 12-year-old was in critical condition Tuesday after he was shot in Raleigh, N.C. "
@@ -324,6 +332,45 @@ def test_out_of_state_neighbourhood_is_read_at_the_dateline(extractor):
 ])
 def test_the_counties_and_states_a_headline_names_place_the_text(extractor, title, text, place):
     main = _main(extractor, text, published=dt.date(2017, 3, 29), title=title)
+    assert (main.place.name, main.place.admin1) == place
+
+
+@pytest.mark.parametrize("title, text, place", [
+    # The Orange County Register (AP): the frame's place came from a sentence of what the shooting followed
+    ("San Diego police shooting: 1 officer killed, 1 injured",
+     "SAN DIEGO \u2014 One San Diego police officer was shot and killed and another was injured as they tried to make "
+     "a stop, police said.\n\nThe shooting comes with law officers around the country on alert following the "
+     "killing of officers in Dallas and Baton Rouge, Louisiana, this month.", ("San Diego", "California")),
+    # a sheriff's statement: a boy's name read as Daniel, Utah
+    ("Three People Dead East of Bozeman",
+     "When the deputies looked elsewhere in the house, they found six month old Daniel Knarr. The investigation and "
+     "evidence indicated that Jen Knarr walked behind Joe who was sitting in the dining room and shot him in the back "
+     "of the head. She then walked to Daniel and shot him in the chest.", ("Bozeman", "Montana")),
+    # not when the sentence names the headline's town: a section of the city it is placed in
+    ("Four people injured in Feltonville shooting",
+     "A shooting in the Feltonville section of Philadelphia wounded at least four people early Saturday.",
+     ("Philadelphia", "Pennsylvania")),
+    # KTVN: the frame's place is where the suspect was arrested, the headline's town the scene
+    ("Suspect in Reno Officer-Involved Shooting Arrested in Portola",
+     "Plumas County Sheriff's Office deputies say 17-year-old Erick \"Smokey\" Bernal was arrested without incident "
+     "after authorities conducted a traffic stop on a vehicle on Highway 70, in Portola just before 5 a.m.\n\n"
+     "Earlier this week, the Washoe County Sheriff's Office identified the deceased suspect as 25-year-old Rafael "
+     "Navarro-Garcia.", ("Reno", "Nevada")),
+    # not when the headline names the frame's place as the scene too (Forum News Service)
+    ("Man taken by air ambulance to Fargo, another man arrested after accidental shooting in Perham",
+     "The incident was reported just after 1 p.m. Saturday at a house that includes multiple apartment units on "
+     "Second Street Southwest in Perham, said Perham police Officer Dave Wiebe.\n\nThe man was flown to a Fargo "
+     "hospital Saturday afternoon.\n\nWiebe said police arrested a man, who also was not identified publicly "
+     "Saturday, in an upstairs apartment of the Perham house for his role in the accidental shooting.",
+     ("Perham", "Minnesota")),
+    # nor when the headline's town is where the suspect was arrested (AP)
+    ("Suspect in Tennessee armory shooting arrested in Detroit",
+     "Benson is facing 10 counts of attempted murder in connection with a shooting that occurred when a fight broke "
+     "out at the armory in Brownsville late Friday night. TBI spokeswoman Susan Niland says two juveniles and eight "
+     "adults were wounded.", ("Brownsville", "Tennessee")),
+])
+def test_a_headline_town_beats_a_place_of_another_state_its_sentence_does_not_tie(extractor, title, text, place):
+    main = _main(extractor, text, published=dt.date(2016, 7, 29), title=title)
     assert (main.place.name, main.place.admin1) == place
 
 

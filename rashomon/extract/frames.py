@@ -120,6 +120,14 @@ class Frame:
 # critical condition Tuesday"), which never dates the incident.
 _EVENT, _DEATH, _NEUTRAL, _AFTERMATH = 4, 3, 2, 0
 _RELATIVE_TO_MAIN = ("offset_from_main", "same_as_main")
+# a headline's town right after these is where the story moved on to ("Suspect in Tennessee armory shooting
+# arrested in Detroit", "Man taken by air ambulance to Fargo"); _AWAY_BEFORE's looser reach would take the
+# scene of "another man arrested after accidental shooting in Perham" for one
+_HEADLINE_AWAY = re.compile(r"\b(?:arrested|caught|captured|jailed|booked|surrender(?:s|ed)?|taken|flown|airlifted|"
+                            r"rushed|transported|ambulance|helicopter|hospitali[sz]ed)\s+(?:to|in|at)\s+(?:an?\s+|the\s+)?$",
+                            re.I)
+# a headline's town with a namesake this close to where the story places its incident is that namesake
+NEIGHBOUR_KM = 100
 _TITLE_DAY_KINDS = ("weekday", "absolute", "holiday")  # the days a headline dates its incident by
 _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "confirm"}
 _EVENT_LEMMAS = {
@@ -540,6 +548,41 @@ class FrameBuilder:
                     inside.append(replace(m, place=namesake))
         return self._most_named(inside, ("city",), frozenset(p.geonameid or p.name for p in headline))
 
+    def _headline_town_elsewhere(self, frame: Frame, title_matches, title: str):
+        """The headline's town, when the frame is placed in another state of its country by a sentence
+        that does not name it: "In light of recent shootings against law enforcement in Dallas" under
+        "San Diego police shooting: 1 officer killed", "She then walked to Daniel and shot him" under
+        "Three People Dead East of Bozeman". Not "in the Feltonville section of Philadelphia" under "Four
+        people injured in Feltonville shooting" (the sentence names it), nor when the headline names the
+        frame's place too, but as where the story moved on to ("Macon girl dies after being wounded in spray
+        of bullets in Bloomfield"; not "Suspect in Reno Officer-Involved Shooting Arrested in Portola"), nor a
+        town the headline names for an arrest or a hospital, nor one with a namesake near the frame's place
+        ("Fatal shooting in Princeton" read in Florida, over a story of Bluefield, West Virginia: Princeton,
+        W.Va. is 15 km away)."""
+        place = frame.place
+        if place is None or not place.admin1 or place.feature not in ("city", "admin2", "admin1"):
+            return None
+        end = _headline_end(title)
+        # a town the headline writes as one ("in Killingly", "San Diego police"), not a word that may be a
+        # name ("Jennings facing manslaughter charge") or a resident's town ("Macon girl")
+        towns = [m for m in title_matches if m.start_char < end and m.place.feature == "city"
+                 and m.cue not in ("resident", "context") and m.place.country == place.country and m.place.admin1
+                 and not _HEADLINE_AWAY.search(title[:m.start_char])]
+        if not towns or any(m.place.admin1 == place.admin1 for m in towns) or any(
+                not _HEADLINE_AWAY.search(title[:named.start()])
+                for named in re.finditer(r"\b%s\b" % re.escape(place.name), title[:end], re.I)):
+            return None
+        told = ((frame.place_unit.text if frame.place_unit is not None else "")
+                + " " + (frame.place_evidence.quote if frame.place_evidence is not None else "")).lower()
+        if any(m.text.lower() in told for m in towns):
+            return None
+        town = towns[0]
+        if place.latitude is not None and any(
+                other.admin1 == place.admin1 and other.latitude is not None and self.gaz.km(other, place) <= NEIGHBOUR_KM
+                for other in self.gaz.namesakes(town.place)):
+            return None
+        return town
+
     def _holds(self, region: Place, city: Place) -> bool:
         """Whether ``region`` holds ``city``, or its namesake in the city's state does: "Pike County"
         read in Alabama and "McComb" in Mississippi are Pike County, Mississippi and its town."""
@@ -832,6 +875,8 @@ class FrameBuilder:
         self._denials(units, frames, main)
         if main.place is None:
             main.place, main.place_evidence = self._fallback_place(article, doc, places, title_matches)
+        elif (town := self._headline_town_elsewhere(main, title_matches, article.title or "")) is not None:
+            main.place, main.place_evidence = town.place, self._title_evidence(article)
         inside = self._city_within(main.place, places, title_places)
         if inside is not None:
             main.place, main.place_evidence = inside.place, self._evidence_at(article, doc, inside.start_char)
@@ -1028,6 +1073,11 @@ class FrameBuilder:
         if "killed" not in kinds or ("injured" not in kinds and not shot):
             told = sorted(frame.units + frame.follow_units, key=lambda u: u.start)
             people = victims.victims(list({u.sent_index: u.sent for u in told}.values()))
+            if any(u.start > u.sent.start_char or u.end < u.sent.end_char for u in told):
+                # a sentence cut where it moves to another incident ("The shooting came a day after a
+                # 2-year-old boy died after being shot in Benton"): only the victims of the frame's part
+                doc = told[0].sent.doc
+                people = [v for v in people if any(u.start <= doc[i].idx < u.end for i in v.tokens for u in told)]
         killed_people = [v for v in people if v.killed]
         unit_of = {u.sent.start_char: u for u in frame.units + frame.follow_units}
         if "killed" not in kinds and killed_people:
