@@ -336,7 +336,7 @@ def test_the_counties_and_states_a_headline_names_place_the_text(extractor, titl
 
 
 @pytest.mark.parametrize("title, text, place", [
-    # The Orange County Register (AP): the frame's place came from a sentence of what the shooting followed
+    # FOX61 (fox61.com): the frame's place came from a sentence of what the shooting followed
     ("San Diego police shooting: 1 officer killed, 1 injured",
      "SAN DIEGO \u2014 One San Diego police officer was shot and killed and another was injured as they tried to make "
      "a stop, police said.\n\nThe shooting comes with law officers around the country on alert following the "
@@ -356,7 +356,7 @@ def test_the_counties_and_states_a_headline_names_place_the_text(extractor, titl
      "after authorities conducted a traffic stop on a vehicle on Highway 70, in Portola just before 5 a.m.\n\n"
      "Earlier this week, the Washoe County Sheriff's Office identified the deceased suspect as 25-year-old Rafael "
      "Navarro-Garcia.", ("Reno", "Nevada")),
-    # not when the headline names the frame's place as the scene too (Forum News Service)
+    # not when the headline names the frame's place as the scene too (The Forum, inforum.com)
     ("Man taken by air ambulance to Fargo, another man arrested after accidental shooting in Perham",
      "The incident was reported just after 1 p.m. Saturday at a house that includes multiple apartment units on "
      "Second Street Southwest in Perham, said Perham police Officer Dave Wiebe.\n\nThe man was flown to a Fargo "
