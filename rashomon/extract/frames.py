@@ -113,6 +113,12 @@ class Frame:
     first_sentence: int = 0
     dated_by_title: bool = False  # its day is the headline's ("Multiple people shot Sunday ...")
 
+    @property
+    def place_told(self) -> str:
+        """The words its place was read from: its place unit's and its place evidence's."""
+        return (self.place_unit.text if self.place_unit is not None else "") + " " + (
+            self.place_evidence.quote if self.place_evidence is not None else "")
+
 
 # What a date phrase is attached to in the parse, strongest first: the shooting itself ("shot
 # Tuesday", "Monday's shooting"), a death that may follow it ("died Friday after being shot
@@ -572,8 +578,7 @@ class FrameBuilder:
                 not _HEADLINE_AWAY.search(title[:named.start()])
                 for named in re.finditer(r"\b%s\b" % re.escape(place.name), title[:end], re.I)):
             return None
-        told = ((frame.place_unit.text if frame.place_unit is not None else "")
-                + " " + (frame.place_evidence.quote if frame.place_evidence is not None else "")).lower()
+        told = frame.place_told.lower()
         if any(m.text.lower() in told for m in towns):
             return None
         town = towns[0]
@@ -885,8 +890,7 @@ class FrameBuilder:
             # "a Smith County constable" on "KLTV.com - Tyler, Longview, Jacksonville": the site's town
             main.place, main.place_evidence = inside.place, self._title_evidence(article)
         for frame in frames:
-            told = (frame.place_unit.text if frame.place_unit else "") + (frame.place_evidence.quote if frame.place_evidence else "")
-            if not _SUBURB.search(told):  # "the Denver suburb of Wheat Ridge" is a town of its own
+            if not _SUBURB.search(frame.place_told):  # "the Denver suburb of Wheat Ridge" is a town of its own
                 frame.place = self._city_of(frame.place, places, _text_of(doc))
         if main.date_expr is not None and main.date_expr.kind in _RELATIVE_TO_MAIN:
             # "in a shooting a day earlier", told of the main incident itself: a day from no day
