@@ -167,6 +167,17 @@ def figures(text):
     # the police who fired are no casualties (KSLA, Marksville)
     ("The four Marksville Police Department officers involved in the shooting that killed a 6-year-old were placed "
      "on leave.", []),
+    # those held for a harm are not its victims (the Highland and Charlotte stories); the dead told after stay
+    ("Two men were arrested Thursday night on suspicion of fatally shooting a 4-year-old boy in Highland.", []),
+    ("Two teens were arrested Wednesday in connection to a November shooting that killed a 15-year-old.", []),
+    ("Two Stockton residents have been arrested in connection with a shooting that killed one man and injured three "
+     "other people.", [("killed", 1, "exact"), ("injured", 3, "exact")]),
+    # a count after a possessive: "killed his two children" (WSAU, Wisconsin Rapids; WBAL, Perry Hall)
+    ("a man killed his two children and then himself early 4/27/16.", [("killed", 3, "exact")]),
+    ("Police say father fatally shot his 2 children, then himself", [("killed", 3, "exact")]),
+    ("a man shot his two young sons before turning the gun on himself.", [("shot", 2, "exact")]),
+    # an age told with "also" (CBS Philly, Feltonville)
+    ("A 22-year-old woman was shot in her left foot; another woman, also 22, was shot in her left arm.", []),
 ])
 def test_figures(text, expected):
     assert figures(text) == expected

@@ -154,6 +154,16 @@ def _count(nlp, text):
     # in hospital: one more hurt (the Bastrop shooting, KXAN), unless for something else
     ("A small child was killed Saturday, Bastrop police said. Another child was hospitalized.", 1, 1),
     ("The man was shot in the leg. His wife was hospitalized for observation.", 0, 1),
+    # one child told in years and then in months (WJBF, Augusta); an 18-year-old is the teen told of (Fresno)
+    ("An Augusta teenager is behind bars after a 1-year-old boy was shot and killed Wednesday. The 20-month-old "
+     "died at his family's home just after 2pm.", 1, 0),
+    ("A reward is being offered for the gunmen who shot and killed a teen. Harry LaRose, 18, was pronounced dead "
+     "after he was rushed to Pearland Medical Center.", 1, 0),
+    # a surname alone is the one named before
+    ("Destacia Straughn was shot in the chest. Ms. Straughn died at the hospital.", 1, 0),
+    # a question asks, it does not tell (WMC, Memphis)
+    ("An 18-year-old woman is in critical condition after police said she was shot inside her home. \"Why did you "
+     "shoot my child?\" her mother asked.", 0, 1),
 ])
 def test_victims_one_by_one(nlp, text, killed, injured):
     assert _count(nlp, text) == (killed, injured)

@@ -25,9 +25,12 @@ _AFTER = {
 _BEFORE = re.compile(
     r"\b(?P<verb>killing|killed|kills|kill|claim(?:ing|ed|s)? the lives? of|injuring|injured|injures|wounding|wounded|wounds|shooting|shoots|shot|"
     r"leaving|left|death toll (?:rose|climbed|jumped|increased|reached|stood|stands|is|was|of|at)(?: to| at)?|"
-    r"toll (?:rose|climbed|rises|reached) to)\s+(?:at least |more than |about |around |some |nearly |over |up to |as many as |an estimated )?$",
+    r"toll (?:rose|climbed|rises|reached) to)\s+(?:(?:his|her|their)\s+)?(?:at least |more than |about |around |some |nearly |over |up to |as many as |an estimated )?$",
     re.I,
 )
+# "shot and fatally wounded four friends", "fatally shot his 2 sons": the count is of the dead
+_FATALLY_BEFORE = re.compile(r"\b(?:fatally|mortally)\s+\w+\s+(?:(?:his|her|their)\s+)?(?:at least |more than |about )?$",
+                             re.I)
 _VERB_KIND = {"kill": "killed", "clai": "killed", "deat": "killed", "toll": "killed", "inju": "injured", "woun": "injured",
               "shoo": "shot", "shot": "shot"}
 _BUILDINGS = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:buildings?|houses?|homes?|apartments?|structures?|residences?|dwellings?)\b", re.I)
@@ -40,9 +43,9 @@ _NOT_PEOPLE = re.compile(
     r"legs|arms|hands|feet|eyes|ears|knees|shoulders|sides|ends|directions)\b",  # "scrapes on both legs"
     re.I,
 )
-# "Antonio Mason, 35, died": an age in apposition, not a count.
+# "Antonio Mason, 35, died", "another woman, also 22, was shot": an age in apposition, not a count.
 _AGE_BEFORE = re.compile(r"(?:\b\d{1,2},? and\s*$)|(?:\bwhom? (?:\w+\s+){0,3}?(?:was|is)\s+(?:about\s+|around\s+)?$)|(?:[A-Z][\w'-]+\.?|\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|victims?|teens?|teenagers?|sons?|daughters?|mother|father|wife|husband|people|brothers?|sisters?|others?|one|"
-                         r"child|baby|toddler|infant|kid|grandson|granddaughter|nephew|niece)),\s*$")
+                         r"child|baby|toddler|infant|kid|grandson|granddaughter|nephew|niece)),\s*(?:also\s+)?$")
 _AGE_AFTER = re.compile(r"^[ \t]*(?:,|;|\)|\.(?:\s|[A-Z\[]|$)|and\b|who\b|of\b|\n|[—–]|-\s|$)")
 # "two males, 30 and 42 were injured": the last of a list of ages right after a noun and its comma
 _AGE_LIST_BEFORE = re.compile(
@@ -198,6 +201,11 @@ def is_roundup(text: str) -> bool:
 # "charged in the death", "charged last week in Williams' death", "in connection with last week's shooting death"
 _HELD_FOR_DEATH = re.compile(r"\b(?:in|with|for|over|behind|to)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
                              r"(?:[-\w]+(?:['’]s?)?\s+){0,3}$", re.I)
+# "Two men were arrested Thursday night on suspicion of fatally shooting a 4-year-old boy": the people
+# counted are held for the harm the casualty word tells, not its victims.
+_HELD_BEFORE_HARM = re.compile(r"^\s*(?:[-\w]+\s+){0,2}?(?:(?:were|was|have been|has been|are|is|had been)\s+)?"
+                               r"(?:arrested|charged|indicted|accused|convicted|sentenced|detained|jailed|booked|"
+                               r"wanted|sought|suspected|held|questioned|in custody)\b", re.I)
 
 
 def _casualty_word(window: str) -> tuple[int, str] | None:
@@ -209,6 +217,8 @@ def _casualty_word(window: str) -> tuple[int, str] | None:
             best = (m.start(), kind)
     if best and best[1] == "killed" and window[best[0]:best[0] + 5].lower() == "death" \
             and _HELD_FOR_DEATH.search(window[:best[0]]):
+        return None
+    if best and _HELD_BEFORE_HARM.match(window[:best[0]]):
         return None
     return best
 
@@ -346,7 +356,7 @@ def _counts(text: str) -> list[RawFigure]:
                 kind = _kind_after(after)
             else:
                 kind = _VERB_KIND.get(verb[:4])
-                if kind in ("injured", "shot") and re.search(r"\b(?:fatally|mortally)\s+\w+\s+(?:at least |more than |about )?$", before, re.I):
+                if kind in ("injured", "shot") and _FATALLY_BEFORE.search(before):
                     kind = "killed"  # "shot and fatally wounded four friends"
                 # "killing and injuring dozens": one count for two kinds, so none.
                 if re.search(r"\b(?:killing|killed) and (?:injuring|wounding|badly injuring)\s*(?:at least |more than )?$", before, re.I):

@@ -44,6 +44,7 @@ _NOT_HURT_IN_HOSPITAL = re.compile(
     r"chest pains?|an? unrelated|unrelated|treatment of (?:a|an) (?:illness|condition))", re.I)
 # "was shot at", "shot into the house": shooting toward someone, not hitting them.
 _MISSED = re.compile(r"^\s*(?:at|into|toward|towards|from)\b", re.I)
+_QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
 # A death of illness, not of violence: "died from cancer", "died of natural causes".
 _NATURAL_DEATH = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:of|from)\s+(?:(?:a|an|his|her|their|breast|lung|brain|pancreatic|an apparent)\s+)*"
@@ -281,7 +282,7 @@ def _alike(base: str, other: str) -> bool:
     stages of life that differ."""
     noun_a, _, age_a = base.partition(":")
     noun_b, _, age_b = other.partition(":")
-    if age_a and age_b and age_a != age_b:
+    if age_a and age_b and not _same_age(age_a, age_b):
         return False
     gender = [("f" if n in _FEMALE_NOUNS else "m" if n in _MALE_NOUNS else None) for n in (noun_a, noun_b)]
     if None not in gender and gender[0] != gender[1]:
@@ -291,14 +292,26 @@ def _alike(base: str, other: str) -> bool:
 
 
 def _stage(noun: str, age: str) -> str | None:
-    """"young" or "adult", from the noun or else the age ("the 2-year-old" is no man)."""
+    """"young" or "adult", from the noun or else the age ("the 2-year-old" is no man). At 18 and 19
+    either: "Harry LaRose, 18" is the teen the story told of."""
     if noun in _YOUNG_NOUNS:
         return "young"
     if noun in _ADULT_NOUNS:
         return "adult"
     if age:
-        return "young" if age.endswith("month") or int(age) < 18 else "adult"
+        years = _years(age)
+        return "young" if years < 18 else None if years < 20 else "adult"
     return None
+
+
+def _years(age: str) -> int:
+    """Whole years of an age as ``_age`` reads it ("13", "20-month")."""
+    return int(age.split("-")[0]) // 12 if age.endswith("month") else int(age)
+
+
+def _same_age(a: str, b: str) -> bool:
+    """Whether two ages may be one person's: "a 1-year-old boy" is "the 20-month-old"."""
+    return a == b or (a.endswith("month") != b.endswith("month") and _years(a) == _years(b))
 
 
 def _harm_of_noun(token: Token) -> tuple[Token, bool] | None:
@@ -428,6 +441,8 @@ def victims(sentences: list[Span], headline: bool = False) -> list[Victim]:
     # spaCy rebuilds doc.text on every access: the frame builder keeps it on the doc
     text = (sentences[0].doc.user_data.get("rashomon.text") or sentences[0].doc.text) if sentences else ""
     for sent in sentences:
+        if _QUESTION.search(sent.text):
+            continue  # '"Why did you shoot my child?"': asked, not told
         for token in sent:
             described = _harm_of_noun(token) or _left_in_state(token) or _wounded_with(token) or _marked_hurt(token)
             if described is None and (condition := _in_condition(token)) is not None and not (
@@ -500,7 +515,7 @@ def _fold_descriptions(found: list[Victim]) -> list[Victim]:
     named = [v for v in others if v.key.startswith("name:") and not v.by_own_hand]  # not the one who shot them
     # "2-year-old Joseph Bankston was shot ... The 2-year-old was found dead": the one victim of that age
     for v in [v for v in others if v.key.startswith("same:") and v.age]:
-        of_age = [n for n in named if n.age == v.age]
+        of_age = [n for n in named if n.age and _same_age(n.age, v.age)]
         # "The 20-year-old man injured in a shooting last week died ... Owen Hicks was accidentally
         # shot": "the" points at someone the story names, the one named victim whose age it does not say
         ageless = [n for n in named if n.age is None and _alike(v.key.split(":", 1)[1].split("#")[0], "person:")]
