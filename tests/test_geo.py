@@ -387,6 +387,17 @@ def test_find_dateline(text, place):
     assert text[start:end] == place
 
 
+def test_a_datelines_state_abbreviation_without_its_dot():
+    # WTHR's "CUMBERLAND, Ind--" had been read without its state, at Cumberland, New South Wales
+    text = "CUMBERLAND, Ind-- Police say a child was fatally shot in the head Friday afternoon."
+    found = find_dateline(text)
+    assert found is not None and found[0] == "CUMBERLAND, Ind."
+    start, end = found[1]
+    assert text[start:end] == "CUMBERLAND, Ind"
+    dateline = find_places(text)[0]
+    assert dateline.cue == "dateline" and (dateline.place.name, dateline.place.admin1) == ("Cumberland", "Indiana")
+
+
 @pytest.mark.parametrize("text", [
     "A missile strike has leveled a row of homes in Ganja.",
     "UPDATE: Police said the suspect fled.",
@@ -394,6 +405,18 @@ def test_find_dateline(text, place):
 ])
 def test_no_dateline(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("text, default_country, place", [
+    # the Sun Sentinel's "MARGATE —" in a US corpus: Margate, Fla., not Margate, Kent
+    ("MARGATE — Several gunmen engaged in a shootout last month.", "US", ("Margate", "Florida", "US")),
+    ("MARGATE — Several gunmen engaged in a shootout last month.", None, ("Margate", "England", "GB")),
+    # a corpus's country is only a default: a dateline with no namesake there keeps its own
+    ("BAKU, (BM) – Twelve people were killed.", "US", ("Baku", "Bakı", "AZ")),
+])
+def test_a_dateline_of_an_article_that_names_no_country_is_read_in_the_default_one(text, default_country, place):
+    dateline = build_context(text, default_country=default_country).dateline
+    assert (dateline.name, dateline.admin1, dateline.country) == place
 
 
 def test_dateline_resolves_in_the_article_context(gaz):

@@ -717,6 +717,11 @@ def test_the_date_of_the_incident_not_of_what_followed(extractor, text, day):
     ("According to the New Roads Police Chief, a 16-year-old was accidentally shot in the neck Tuesday night in New "
      "Roads.\n\nThe victim was transported to a Baton Rouge hospital in critical condition.", None,
      ("New Roads", "Louisiana")),
+    # a dateline read in the corpus's country, and a film industry that is no town (the Sun Sentinel, Margate)
+    ("MARGATE —\n\nIn an upscale, gated community like Cypress Cove, even minor crimes are rare.\n\nSo neighbors "
+     "were alarmed when several gunmen engaged in a shootout last month that could have been ripped from a Hollywood "
+     "movie. Four people were found sprawled on a front lawn and bleeding from gunshot wounds, two of them critically "
+     "wounded.", "Margate shootout may be linked to international crime ring", ("Margate", "Florida")),
 ])
 def test_where_it_happened_not_where_else_the_article_points(extractor, text, title, place):
     main = _main(extractor, text, title=title)

@@ -59,7 +59,9 @@ _RESIDENT_AFTER = re.compile(
     r"mother|father|youths?|students?|\w+-graders?|grader|"
     # "son of a Hollywood director", "a Dallas attorney": whose trade is there, not what happened there
     r"directors?|producers?|actor|actress|rappers?|singers?|musicians?|lawyers?|attorneys?|businessm[ae]n|"
-    r"businesswom[ae]n|entrepreneurs?|executives?|developers?|artists?|writers?|authors?)\b", re.I)
+    r"businesswom[ae]n|entrepreneurs?|executives?|developers?|artists?|writers?|authors?|"
+    # "a shootout that could have been ripped from a Hollywood script": the trade, not the town
+    r"movies?|films?|scripts?|blockbusters?|stars?|studios?|actors|actresses)\b", re.I)
 # "McDonald's at 6740 N. Clark St.": a possessive with nothing owned is a business name.
 _BUSINESS_NAME = re.compile(r"^['’]s(?:\s+(?:at|on|in|near|restaurant|store|parking|bar|pub)\b|\s*[,.;)])", re.I)
 _LEAD_SENTENCES = 2
@@ -842,7 +844,7 @@ class FrameBuilder:
             # The page says it was written earlier than the date it came with (a re-crawl, an
             # archive): its weekdays ("Saturday night") count from the page's own date.
             article = article.model_copy(update={"published": stamp})
-        context = self.geo.build_context(doc)
+        context = self.geo.build_context(doc, default_country=self.default_country)
         headline = None  # the headline's own context (not the site's name after it)
         if title_doc is not None:
             # "Teen accidentally shot in chest in Gwinnett County" over a text of "The Duluth Police

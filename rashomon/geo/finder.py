@@ -94,7 +94,8 @@ _PERSON_PREDICATE = re.compile(
     r"(?:told|pleaded|admitted|testified|confessed|fled|surrendered)\b)")
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})"        # BAKU, ST. LOUIS, NEW YORK
-    r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2}))?"  # , Ohio / , Fla. / , N.C.
+    # , Ohio / , Fla. / , N.C. (not the dash after it: "CUMBERLAND, Ind--")
+    r"(?:[ \t]*,[ \t]*(?P<region>[A-Z](?:[A-Za-z'’.\-]*[A-Za-z'’.])?(?: [A-Z](?:[A-Za-z'’.\-]*[A-Za-z'’.])?){0,2}))?"
     r"[ \t]*,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*)?"      # Oct. 17, 2020
     r"(?:\([^)\n]{1,40}\)(?:[ \t]*[-–—:]|[ \t]+(?=[A-Z][a-z]))|[-–—:])"  # (AP) (WDTN) (BM), a dash or not
 )
@@ -363,6 +364,10 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, t
         common = region is None and fold(city) in cues.common_words() \
             and not (city.isupper() and m.group(0)[-1] != ":" and " " not in city)
         qualified = region is not None and gaz.resolve_qualifier(region) is not None
+        if region is not None and not qualified and gaz.resolve_qualifier(region + ".") is not None:
+            # AP's abbreviation with its dot left out, as a dateline's state only: "CUMBERLAND, Ind--"
+            # ("Ind", "Mo", "Pa" alone are words or names elsewhere)
+            region, qualified = region + ".", True
         # a town the gazetteer lacks passes in capitals with its state ("BOHANNON, Va. (WAVY) —")
         if city.lower() in cues.NOT_DATELINES or len(re.sub(r"\W", "", city)) < 3 or common \
                 or not (gaz.known(city) or (qualified and city.isupper())):
@@ -391,10 +396,11 @@ def resolve_dateline(text: str, context: GeoContext | None = None, gazetteer: Ga
 
 # -- context -----------------------------------------------------------------------------------------------
 def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
-                  gazetteer: Gazetteer | None = None) -> GeoContext:
+                  gazetteer: Gazetteer | None = None, default_country: str | None = None) -> GeoContext:
     """The countries, states and counties an article names, and its dateline place: the first
     pass, so that the second (``find_places``) reads "Springfield" in an article about Illinois
-    as Springfield, Illinois."""
+    as Springfield, Illinois. An article that names no country is read in ``default_country``,
+    its dateline too ("MARGATE" in a US corpus is Margate, Fla., not Margate, Kent)."""
     gaz = gazetteer or get_gazetteer()
     article = _article_of(doc_or_text, gaz)
     context = GeoContext()
@@ -451,6 +457,8 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
             context.add_country(namesakes[0].country)
     for name in states_or_countries:
         context.add(gaz.us_state(name, abbreviations=False) if "US" in context.countries else gaz.country(name, codes=False))
+    if default_country and not context.countries:
+        context.add_country(default_country)
     # The dateline last, read in what the article names: "ST. LOUIS" in a US article is Missouri's.
     if dateline is None:
         found = find_dateline(article.text, gaz)
