@@ -844,6 +844,8 @@ class FrameBuilder:
             # The page says it was written earlier than the date it came with (a re-crawl, an
             # archive): its weekdays ("Saturday night") count from the page's own date.
             article = article.model_copy(update={"published": stamp})
+        # an article that names no country is read in the default one (build_context adds it before the
+        # dateline, which it reads in it)
         context = self.geo.build_context(doc, default_country=self.default_country)
         headline = None  # the headline's own context (not the site's name after it)
         if title_doc is not None:
@@ -859,8 +861,6 @@ class FrameBuilder:
                      if (state := self.gaz.us_state(abbreviation)) is not None}  # "in Clinton, Md."
             context.admin1 |= {(country, admin1) for country, admin1 in headline.admin1
                                if admin1 in named or re.search(r"\b" + re.escape(admin1) + r"\b", words)}
-        if self.default_country and not context.countries:
-            context.add_country(self.default_country)
         places = self.geo.find_places(doc, context)
         anchors = dates.section_anchors(_text_of(doc))
         dateline = self.geo.find_dateline(_text_of(doc))
