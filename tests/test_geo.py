@@ -679,3 +679,38 @@ def test_every_postal_town_has_an_id_of_its_own():
 
     ids = [g for g in load_index(Settings().cache_dir).geonameid if g < 0]
     assert len(ids) > 15_000 and len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize("text, city", [
+    # WTOC's story of a child shot at a Savannah hotel had been placed in Beaufort, S.C., from the site's name
+    ("The Savannah-Chatham Metropolitan Police Department is investigating after a 4-year-old was shot.",
+     ("Savannah", "Georgia")),
+    ("Charlotte-Mecklenburg Police said the man died at the scene.", ("Charlotte", "North Carolina")),
+    ("A Shreveport-Caddo Emergency crew arrived.", ("Shreveport", "Louisiana")),
+])
+def test_a_consolidated_city_countys_agency_names_its_city(text, city):
+    context = build_context(text, default_country="US")
+    found = [(m.text, (m.place.name, m.place.admin1), m.cue) for m in find_places(text, context)]
+    assert found == [(city[0], city, "institution")]
+    assert ("US", city[1]) in context.admin1
+
+
+def test_two_towns_joined_by_a_hyphen_are_no_city_county():
+    # the airport of Fort Lauderdale and Hollywood: Hollywood is no county
+    assert find_places("Fort Lauderdale-Hollywood Police were called.", build_context("x", default_country="US")) == []
+
+
+@pytest.mark.parametrize("text, default_country, kept", [
+    # the same WTOC story: "a black Jordan shirt" had made it a story of Jordan, so no default country applied
+    ("He was last seen wearing a black Jordan shirt and black Jordan pants.", None, []),
+    ("Detroit police said the shooter drove a white Pontiac.", "US", [("Detroit", "Michigan")]),
+    ("Detroit police said a 2002 Cadillac and a Saturn SUV were stolen.", "US", [("Detroit", "Michigan")]),
+    # a town, where nothing says car or clothing
+    ("He was shot in Pontiac on Friday.", None, [("Pontiac", "Michigan")]),
+    ("He flew home to Jordan.", None, [("Jordan", None)]),
+])
+def test_a_brand_on_clothing_or_a_car_is_no_place(text, default_country, kept):
+    context = build_context(text, default_country=default_country)
+    assert [(m.place.name, m.place.admin1) for m in find_places(text, context)] == kept
+    if not kept:
+        assert not context.countries

@@ -100,6 +100,18 @@ BUSINESS_NOUNS = {
     "grove", "creek", "landing", "point", "ferry", "mill", "mills", "corner", "corners", "crossing", "chapel",
     "bluff", "hollow", "gap", "ridge", "branch", "fork", "bend", "neck", "cove",
 }
+# clothing a brand's or a team's name is worn on ("a black Jordan shirt", "a Dallas jersey")
+GARMENTS = {"shirt", "shirts", "t-shirt", "jersey", "jerseys", "pants", "shorts", "shoes", "sneakers", "hoodie",
+            "sweatshirt", "jacket", "hat", "cap", "jeans", "sweater", "sweatpants", "windbreaker", "beanie"}
+# car makes that are also towns, and what marks one as a car: "a white Cadillac", "a 2002 Dodge", "the
+# stolen Lincoln", "a Pontiac sedan" (not "a Pontiac man", "the Lincoln Houses")
+VEHICLE_MAKES = {"cadillac", "lincoln", "mercedes", "pontiac", "dodge", "buick", "chrysler", "mercury", "saturn",
+                 "plymouth", "acura", "infiniti", "lexus", "jeep", "chevrolet", "ford", "taurus", "sierra", "tacoma",
+                 "tahoe", "malibu", "durango", "impala", "charger", "cherokee", "explorer", "escalade", "avalon"}
+VEHICLE_BEFORE = {"black", "white", "silver", "gray", "grey", "red", "blue", "green", "gold", "tan", "maroon",
+                  "beige", "burgundy", "brown", "dark", "dark-colored", "light-colored", "tan-colored", "stolen",
+                  "older", "newer", "late-model", "champagne", "purple", "orange", "yellow"}
+VEHICLE_AFTER = {"suv", "sedan", "car", "truck", "pickup", "van", "minivan", "coupe", "wagon", "convertible"}
 STREET_NAMES = {"broadway"}  # streets that need no suffix
 STREET_PLURALS = ("streets", "avenues", "roads", "boulevards", "drives", "lanes")
 PERSON_TITLES = {

@@ -81,11 +81,16 @@ _BARE_CROSS_STREET = re.compile(
     r"\bon\s+(?!(?i:%s|interstate|highway|route|us|state|i-?\d+)\b)(?:(?!(?i:%s)\b)[A-Z][\w'’.-]*\s+){1,2}near\s+$"
     % ("|".join(sorted(cues.MONTHS_AND_DAYS)), "|".join(sorted(cues.STREET_SUFFIXES))))
 # "in Sanborn, North Dakota": a town after a locative word, then a comma (its state, checked after)
+# a consolidated city-county's agency: "the Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
+# Police", "Shreveport-Caddo": the city, in the county the second part names
+_CITY_COUNTY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)-([A-Z][a-z]+)(?= (?:County |Parish )?(?:Metro|Metropolitan|"
+                          r"Police|Sheriff|Schools?|Board|Emergency|Fire|Government|Regional|Consolidated)\b)")
 _UNLISTED_TOWN = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)(?=[ \t]*,)")
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "forty", "fifty", "sixty", "hundred"}
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
+_MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d\s+$")  # "a 2002 Dodge"
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-(?:year|month|week|day)s?-old\s+$", re.I)  # "including 1-year-old Ashley"
 _DC_FORMS = {"D.C.", "DC", "D. C."}
 _PERSON_PREDICATE = re.compile(
@@ -273,6 +278,19 @@ class _Article:
         return _POSSESSIVE_GAP.fullmatch(self.text[self.words[last].end:after.start]) is not None \
             and after.capitalised and after.lower in cues.BUSINESS_NOUNS
 
+    def is_brand(self, first: int, last: int) -> bool:
+        """"a black Jordan shirt", "Georgia jersey": a brand or a team's name on clothing; "a white
+        Cadillac", "a 1996 Dodge", "a Saturn SUV": a car. No place."""
+        following = self.next_word(last)
+        if following in cues.GARMENTS:
+            return True
+        if first != last or self.words[first].lower not in cues.VEHICLE_MAKES:
+            return False
+        before = self.previous(first, 1)
+        start = self.words[first].start
+        return following in cues.VEHICLE_AFTER or bool(before) and before[-1] in cues.VEHICLE_BEFORE \
+            or _MODEL_YEAR.search(self.text, max(0, start - 6), start) is not None
+
     def written_as_state(self, name: str, last: int) -> bool:
         """"Washington State", "Washington state": a state's name with "state" after it; not a
         university's ("Ohio State University" is named in stories of any state)."""
@@ -412,8 +430,8 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         name = article.span_text(first, last)
         if article.in_person_name(start, end) or fold(name) in article.person_words:  # Jordan, Chad, Georgia
             continue
-        if article.is_street(first, first, last) or article.owns_business(last):  # "the 1500 block of
-            continue  # Maryland Drive" is in Georgia; "Mann's Bar" is no Isle of Man
+        if article.is_street(first, first, last) or article.owns_business(last) or article.is_brand(first, last):
+            continue  # "the 1500 block of Maryland Drive" is in Georgia; "Mann's Bar" is no Isle of Man
         country = gaz.country(name, codes=False)
         state = gaz.us_state(name, abbreviations=False)
         if country is not None and state is None and last != run[-1] \
@@ -444,6 +462,10 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         region = gaz.qualifier_region(name, qualifier) if qualifier else None
         if region is not None:
             context.add(region)
+    for match in _city_counties(article):
+        context.add_country(match.place.country)
+        if (state := gaz.us_state(match.place.admin1 or "", abbreviations=False)) is not None:
+            context.add(state)
     for name in counties:
         county = gaz.lookup(name, context)
         namesakes = gaz.candidates(name)
@@ -535,6 +557,7 @@ def find_places(doc: Doc | str, context: GeoContext | None = None,
         if judged is not None:
             matches.append(PlaceMatch(start, end, article.text[start:end], *judged))
     matches.extend(_unlisted_towns(article, matches))
+    matches.extend(_city_counties(article))
     matches.sort(key=lambda m: m.start_char)
     return matches
 
@@ -553,6 +576,25 @@ def _unlisted_towns(article: "_Article", matches: list[PlaceMatch]) -> list[Plac
         place = _unlisted_in(gaz, name, qualifier) if qualifier else None
         if place is not None:
             found.append(PlaceMatch(start, end, name, place, "qualifier"))
+    return found
+
+
+def _city_counties(article: "_Article") -> list[PlaceMatch]:
+    """The cities of consolidated city-county agencies ("the Savannah-Chatham Metropolitan Police
+    Department"): a word the gazetteer does not know as a whole, whose first part is a US city in the
+    county its second part names (not "Lauderdale-Hollywood", an airport's two towns)."""
+    gaz, found = article.gaz, []
+    for m in _CITY_COUNTY.finditer(article.text):
+        if gaz.known(m.group(0)):
+            continue
+        counties = {m.group(2) + " County", m.group(2) + " Parish"}
+        # "Fort Wayne-Allen", or one word after a capital that starts the sentence ("The Savannah-Chatham")
+        for start in (m.start(1), m.start(1) + m.group(1).find(" ") + 1):
+            name = article.text[start:m.end(1)]
+            cities = [p for p in gaz.candidates(name) if p.feature == "city" and p.country == "US" and p.admin2 in counties]
+            if cities:
+                found.append(PlaceMatch(start, m.end(1), name, max(cities, key=gaz.population), "institution"))
+                break
     return found
 
 
@@ -717,7 +759,7 @@ class _Judge:
         return not {fold(name), fold(place.name)} <= cues.AP_STANDALONE_US_CITIES
 
     def _never_a_place(self, name: str, lead: int, first: int, last: int, previous: list[str]) -> bool:
-        """Months, demonyms, streets, bare directions ("the South Side"), acronyms ("SWAT"),
+        """Months, demonyms, streets, brands on clothing, bare directions ("the South Side"), acronyms ("SWAT"),
         federal court districts ("Eastern District"), water bodies ("Gulf of Mexico"), a name
         inside a full PERSON name."""
         article, words = self.article, self.article.words
@@ -727,6 +769,8 @@ class _Judge:
                     and not self._town_named_like_a_street(name, lead, first, last, previous)):
             return True
         if len(previous) >= 2 and previous[-1] == "of" and previous[-2] in cues.WATER_BODIES:
+            return True
+        if article.is_brand(first, last):
             return True
         if lower in cues.LOCALITY_PREFIXES and (first == last or words[last].lower == "district"):
             return True
