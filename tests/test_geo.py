@@ -714,3 +714,16 @@ def test_a_brand_on_clothing_or_a_car_is_no_place(text, default_country, kept):
     assert [(m.place.name, m.place.admin1) for m in find_places(text, context)] == kept
     if not kept:
         assert not context.countries
+
+
+def test_a_thing_named_for_a_person_makes_no_person_of_the_towns_name(nlp):
+    # ABC13's story of an 8-year-old shot after a crash: the tagger reads "Sam Houston Parkway" as a person,
+    # which had made "Houston" a surname all through the article, and the story placeless
+    text = ("8 yo girl killed by gunfire off the Beltway in SW Houston.\n\nAn 8-year-old girl was shot to death "
+            "after surviving a car crash early Saturday morning. The crash and subsequent shooting took place on "
+            "West Fuqua St. near Sam Houston Parkway. \"She later died from her injuries at the hospital,\" said "
+            "Detective David Stark with the Houston Police Department.")
+    doc = nlp(text)
+    assert any(e.text == "Sam Houston Parkway" and e.label_ == "PERSON" for e in doc.ents)
+    found = {(m.place.name, m.place.admin1) for m in find_places(doc, build_context(doc, default_country="US"))}
+    assert found == {("Houston", "Texas")}

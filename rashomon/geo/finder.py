@@ -90,6 +90,10 @@ _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "forty", "fifty", "sixty", "hundred"}
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
+# what a thing named for a person is: "Sam Houston Parkway", "Martin Luther King Jr. Blvd", "Sam Houston State"
+_NAMED_FOR_AFTER = re.compile(r"\s+(?:(?i:%s)|State\b|University\b|College\b|High\b|Elementary\b|Middle\b|"
+                              r"Memorial\b|Park\b|Tollway\b|Bridge\b|Center\b|Centre\b)" % "|".join(
+                                  r"%s\b" % re.escape(w) for w in sorted(cues.STREET_SUFFIXES)))
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d\s+$")  # "a 2002 Dodge"
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-(?:year|month|week|day)s?-old\s+$", re.I)  # "including 1-year-old Ashley"
 _DC_FORMS = {"D.C.", "DC", "D. C."}
@@ -339,6 +343,8 @@ class _Article:
         for s, e, label, n in self.entities:
             if label == "PERSON" and n > 1:
                 tokens = [t.text for t in doc.char_span(s, e) or ()]
+                if tokens and (_NAMED_FOR_AFTER.match(self.text, e) or _NAMED_FOR_AFTER.fullmatch(" " + tokens[-1])):
+                    continue  # "Sam Houston Parkway", "Sam Houston State University": named for one, no person here
                 # "Auburn Det. Jamie Sidell": the name is what follows the title.
                 titles = [i for i, t in enumerate(tokens) if t.lower().rstrip(".") in cues.PERSON_TITLES]
                 people.update(fold(t) for t in tokens[titles[-1] + 1 if titles else 0:])
