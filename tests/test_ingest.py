@@ -269,6 +269,25 @@ def test_related_headlines_under_a_heading_go_with_it():
     assert clean_text(text) == text
 
 
+def test_a_video_playlist_goes_whole():
+    # the Kansas City Star's playlist under its Olathe story: other clips' durations and headlines, the
+    # playing one marked "Pause" ("March and prayer vigil for Olathe shooting victims" had placed a
+    # Lee's Summit story in Olathe)
+    story = "Police said the boy was shot in the leg Friday night."
+    text = (f"{story}\n\n2:05 Video shows three males vandalizing Gardner-Edgerton High School Pause\n\n"
+            "3:01 A firefighter's widow believes job led to his death from cancer\n\n"
+            "3:45 March and prayer vigil for Olathe shooting victims")
+    assert clean_text(text) == story
+    assert clean_text(f"{story}\n\n1:01 Ulysses Wiggins sentenced to 30 years in prison Pause") == story
+    # a timeline of the story itself stays: its times are of the day, not clips' lengths
+    timeline = ("7:02 p.m. First call to 911 from the mall\n\n7:05 p.m. Officers arrive\n\n"
+                "7:10 p.m. The gunman flees on foot")
+    assert clean_text(f"{story}\n\n{timeline}") == f"{story}\n\n{timeline}"
+    # two lines with times and no "Pause" are no playlist
+    two = "10:30 Mass at St. Mary's\n\n12:00 Burial at Oak Hill"
+    assert clean_text(f"{story}\n\n{two}") == f"{story}\n\n{two}"
+
+
 def test_lines_equal_to_the_title_are_dropped():
     assert clean_text("Storm floods the valley\nThe river rose overnight.", "Storm floods the valley") == \
         "The river rose overnight."

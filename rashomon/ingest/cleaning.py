@@ -145,6 +145,11 @@ _RELATED_GLUED = re.compile(rf"(?:(?<=[.!?][”’\"] )|(?<=[.!?] ))(?=Related (
 _RELATED_LIST_MAX = 8  # headlines dropped after one heading at most
 _HEADLINE_MAX_WORDS = 20
 _TWEET_MEDIA = re.compile(r"pic\.twitter\.com/", re.IGNORECASE)
+# A video playlist: other stories' clips, each its duration and headline ("1:47 Mother of defendant in Clavo
+# shooting speaks"), the playing one marked "Pause"; a run of at least _PLAYLIST_MIN, or the marked one
+_PLAYLIST_ITEM = re.compile(r"^\d{1,2}:[0-5]\d (?![ap]\.?m\b)[A-Z0-9\"“‘'].{2,200}$")
+_PLAYLIST_PLAYING = re.compile(r" Pause$")
+_PLAYLIST_MIN = 3
 _TWEET_TEXT_BEFORE, _TWEET_TEXT_AFTER = 2, 1  # lines around an attribution that may hold the tweet's picture link
 _SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*$")
 
@@ -181,7 +186,22 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
             if not (drop[j] or _headline_like(lines[j])):
                 break
             drop[j] = True
+    _drop_playlists(lines, drop)
     return [line for line, dropped in zip(lines, drop) if not dropped]
+
+
+def _drop_playlists(lines: list[str], drop: list[bool]) -> None:
+    """Mark the clips of a video playlist (see _PLAYLIST_ITEM) for dropping."""
+    items = [bool(_PLAYLIST_ITEM.match(line)) and _headline_like(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and items[j]:
+            j += 1
+        if j - i >= _PLAYLIST_MIN or (j > i and any(_PLAYLIST_PLAYING.search(lines[k]) for k in range(i, j))):
+            for k in range(i, j):
+                drop[k] = True
+        i = max(j, i + 1)
 
 
 def _headline_like(line: str) -> bool:
