@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -80,20 +81,21 @@ _CROSS_STREET = re.compile(
 _BARE_CROSS_STREET = re.compile(
     r"\bon\s+(?!(?i:%s|interstate|highway|route|us|state|i-?\d+)\b)(?:(?!(?i:%s)\b)[A-Z][\w'’.-]*\s+){1,2}near\s+$"
     % ("|".join(sorted(cues.MONTHS_AND_DAYS)), "|".join(sorted(cues.STREET_SUFFIXES))))
-# "in Sanborn, North Dakota": a town after a locative word, then a comma (its state, checked after)
 # a consolidated city-county's agency: "the Savannah-Chatham Metropolitan Police", "Charlotte-Mecklenburg
 # Police", "Shreveport-Caddo": the city, in the county the second part names
 _CITY_COUNTY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)-([A-Z][a-z]+)(?= (?:County |Parish )?(?:Metro|Metropolitan|"
                           r"Police|Sheriff|Schools?|Board|Emergency|Fire|Government|Regional|Consolidated)\b)")
+# "in Sanborn, North Dakota": a town after a locative word, then a comma (its state, checked after)
 _UNLISTED_TOWN = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)(?=[ \t]*,)")
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,3})")
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "twenty", "forty", "fifty", "sixty", "hundred"}
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 # what a thing named for a person is: "Sam Houston Parkway", "Martin Luther King Jr. Blvd", "Sam Houston State"
-_NAMED_FOR_AFTER = re.compile(r"\s+(?:(?i:%s)|State\b|University\b|College\b|High\b|Elementary\b|Middle\b|"
-                              r"Memorial\b|Park\b|Tollway\b|Bridge\b|Center\b|Centre\b)" % "|".join(
-                                  r"%s\b" % re.escape(w) for w in sorted(cues.STREET_SUFFIXES)))
+_NAMED_FOR = re.compile(r"(?:(?i:%s)|State\b|University\b|College\b|High\b|Elementary\b|Middle\b|"
+                        r"Memorial\b|Park\b|Tollway\b|Bridge\b|Center\b|Centre\b)" % "|".join(
+                            r"%s\b" % re.escape(w) for w in sorted(cues.STREET_SUFFIXES)))
+_NAMED_FOR_AFTER = re.compile(r"\s+" + _NAMED_FOR.pattern)
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d\s+$")  # "a 2002 Dodge"
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-(?:year|month|week|day)s?-old\s+$", re.I)  # "including 1-year-old Ashley"
 _DC_FORMS = {"D.C.", "DC", "D. C."}
@@ -282,6 +284,27 @@ class _Article:
         return _POSSESSIVE_GAP.fullmatch(self.text[self.words[last].end:after.start]) is not None \
             and after.capitalised and after.lower in cues.BUSINESS_NOUNS
 
+    @cached_property
+    def city_counties(self) -> list[PlaceMatch]:
+        """The cities of consolidated city-county agencies ("the Savannah-Chatham Metropolitan Police
+        Department"): a word the gazetteer does not know as a whole, whose first part is a US city in the
+        county its second part names (not "Lauderdale-Hollywood", an airport's two towns). Read once: the
+        context and the places both take them."""
+        gaz, found = self.gaz, []
+        for m in _CITY_COUNTY.finditer(self.text):
+            if gaz.known(m.group(0)):
+                continue
+            counties = {m.group(2) + " County", m.group(2) + " Parish"}
+            # "Fort Wayne-Allen", or one word after a capital that starts the sentence ("The Savannah-Chatham")
+            for start in dict.fromkeys((m.start(1), m.start(1) + m.group(1).find(" ") + 1)):
+                name = self.text[start:m.end(1)]
+                cities = [p for p in gaz.candidates(name)
+                          if p.feature == "city" and p.country == "US" and p.admin2 in counties]
+                if cities:
+                    found.append(PlaceMatch(start, m.end(1), name, max(cities, key=gaz.population), "institution"))
+                    break
+        return found
+
     def is_brand(self, first: int, last: int) -> bool:
         """"a black Jordan shirt", "Georgia jersey": a brand or a team's name on clothing; "a white
         Cadillac", "a 1996 Dodge", "a Saturn SUV": a car. No place."""
@@ -343,7 +366,7 @@ class _Article:
         for s, e, label, n in self.entities:
             if label == "PERSON" and n > 1:
                 tokens = [t.text for t in doc.char_span(s, e) or ()]
-                if tokens and (_NAMED_FOR_AFTER.match(self.text, e) or _NAMED_FOR_AFTER.fullmatch(" " + tokens[-1])):
+                if tokens and (_NAMED_FOR_AFTER.match(self.text, e) or _NAMED_FOR.fullmatch(tokens[-1])):
                     continue  # "Sam Houston Parkway", "Sam Houston State University": named for one, no person here
                 # "Auburn Det. Jamie Sidell": the name is what follows the title.
                 titles = [i for i, t in enumerate(tokens) if t.lower().rstrip(".") in cues.PERSON_TITLES]
@@ -468,7 +491,7 @@ def build_context(doc_or_text: Doc | str, dateline: Place | str | None = None,
         region = gaz.qualifier_region(name, qualifier) if qualifier else None
         if region is not None:
             context.add(region)
-    for match in _city_counties(article):
+    for match in article.city_counties:
         context.add_country(match.place.country)
         if (state := gaz.us_state(match.place.admin1 or "", abbreviations=False)) is not None:
             context.add(state)
@@ -563,7 +586,7 @@ def find_places(doc: Doc | str, context: GeoContext | None = None,
         if judged is not None:
             matches.append(PlaceMatch(start, end, article.text[start:end], *judged))
     matches.extend(_unlisted_towns(article, matches))
-    matches.extend(_city_counties(article))
+    matches.extend(article.city_counties)
     matches.sort(key=lambda m: m.start_char)
     return matches
 
@@ -582,25 +605,6 @@ def _unlisted_towns(article: "_Article", matches: list[PlaceMatch]) -> list[Plac
         place = _unlisted_in(gaz, name, qualifier) if qualifier else None
         if place is not None:
             found.append(PlaceMatch(start, end, name, place, "qualifier"))
-    return found
-
-
-def _city_counties(article: "_Article") -> list[PlaceMatch]:
-    """The cities of consolidated city-county agencies ("the Savannah-Chatham Metropolitan Police
-    Department"): a word the gazetteer does not know as a whole, whose first part is a US city in the
-    county its second part names (not "Lauderdale-Hollywood", an airport's two towns)."""
-    gaz, found = article.gaz, []
-    for m in _CITY_COUNTY.finditer(article.text):
-        if gaz.known(m.group(0)):
-            continue
-        counties = {m.group(2) + " County", m.group(2) + " Parish"}
-        # "Fort Wayne-Allen", or one word after a capital that starts the sentence ("The Savannah-Chatham")
-        for start in (m.start(1), m.start(1) + m.group(1).find(" ") + 1):
-            name = article.text[start:m.end(1)]
-            cities = [p for p in gaz.candidates(name) if p.feature == "city" and p.country == "US" and p.admin2 in counties]
-            if cities:
-                found.append(PlaceMatch(start, m.end(1), name, max(cities, key=gaz.population), "institution"))
-                break
     return found
 
 
@@ -765,7 +769,7 @@ class _Judge:
         return not {fold(name), fold(place.name)} <= cues.AP_STANDALONE_US_CITIES
 
     def _never_a_place(self, name: str, lead: int, first: int, last: int, previous: list[str]) -> bool:
-        """Months, demonyms, streets, brands on clothing, bare directions ("the South Side"), acronyms ("SWAT"),
+        """Months, demonyms, streets, brands on clothing and cars, bare directions ("the South Side"), acronyms ("SWAT"),
         federal court districts ("Eastern District"), water bodies ("Gulf of Mexico"), a name
         inside a full PERSON name."""
         article, words = self.article, self.article.words
